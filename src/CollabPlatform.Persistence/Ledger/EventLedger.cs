@@ -1,0 +1,226 @@
+using System.Globalization;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CollabPlatform.Persistence.Ledger;
+
+/// <summary>The ledger on PostgreSQL (tables from migration 0005).</summary>
+public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
+{
+    private const string UniqueViolation = "23505";
+    private const string StreamVersionConstraint = "collab_ledger_stream_version_uq";
+    private const string RequestConstraint = "collab_ledger_request_uq";
+
+    private const string SelectColumns = """
+        SELECT tx_id::text, position, stream_id, stream_version, event_type, payload::text, actor, occurred_at,
+               partnership_id, from_stage, to_stage, jurisdictions, request_id, request_hash
+        FROM collab_ledger
+        """;
+
+    private const string InsertEvent = """
+        INSERT INTO collab_ledger (stream_id, stream_version, event_type, payload, actor, occurred_at,
+                                   partnership_id, from_stage, to_stage, jurisdictions, request_id, request_hash)
+        VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12)
+        RETURNING tx_id::text, position
+        """;
+
+    private const string UpsertPartnership = """
+        INSERT INTO collab_partnerships (partnership_id, version, kind, stage, title, local_region, counterpart_region,
+                                         counterpart_country, sectors, jurisdictions, effective_on, expires_on,
+                                         next_deadline, created_at, updated_at, summary)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb)
+        ON CONFLICT (partnership_id) DO UPDATE SET
+            version = excluded.version, kind = excluded.kind, stage = excluded.stage, title = excluded.title,
+            local_region = excluded.local_region, counterpart_region = excluded.counterpart_region,
+            counterpart_country = excluded.counterpart_country, sectors = excluded.sectors,
+            jurisdictions = excluded.jurisdictions, effective_on = excluded.effective_on,
+            expires_on = excluded.expires_on, next_deadline = excluded.next_deadline,
+            updated_at = excluded.updated_at, summary = excluded.summary
+        WHERE collab_partnerships.version < excluded.version
+        """;
+
+    private const string UpsertProgram = """
+        INSERT INTO collab_programs (program_id, partnership_id, version, sector, status, title, jurisdictions,
+                                     next_report_due, report_overdue, created_at, updated_at, summary)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)
+        ON CONFLICT (program_id) DO UPDATE SET
+            version = excluded.version, sector = excluded.sector, status = excluded.status, title = excluded.title,
+            jurisdictions = excluded.jurisdictions, next_report_due = excluded.next_report_due,
+            report_overdue = excluded.report_overdue, updated_at = excluded.updated_at, summary = excluded.summary
+        WHERE collab_programs.version < excluded.version
+        """;
+
+    public async Task<LedgerCursor> AppendAsync(LedgerAppend append, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(append);
+        if (append.Events.Count == 0)
+        {
+            throw new ArgumentException("an append needs at least one event", nameof(append));
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var jurisdictions = append.Jurisdictions.ToArray();
+        for (var i = 0; i < append.Events.Count; i++)
+        {
+            var e = append.Events[i];
+            var command = new NpgsqlBatchCommand(InsertEvent);
+            command.Parameters.Add(new() { Value = append.StreamId });
+            command.Parameters.Add(new() { Value = append.ExpectedVersion + i + 1 });
+            command.Parameters.Add(new() { Value = e.EventType });
+            command.Parameters.Add(new() { Value = e.Payload });
+            command.Parameters.Add(new() { Value = e.Actor });
+            command.Parameters.Add(new() { Value = e.OccurredAt.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            command.Parameters.Add(Text(append.PartnershipId));
+            command.Parameters.Add(Text(e.FromStage));
+            command.Parameters.Add(Text(e.ToStage));
+            command.Parameters.Add(new() { Value = jurisdictions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            // The request is recorded on the first event only: one key, one change.
+            command.Parameters.Add(Text(i == 0 ? append.RequestId : null));
+            command.Parameters.Add(Text(i == 0 ? append.RequestHash : null));
+            batch.BatchCommands.Add(command);
+        }
+
+        if (append.Partnership is { } partnership)
+        {
+            batch.BatchCommands.Add(PartnershipCommand(partnership));
+        }
+
+        if (append.Program is { } program)
+        {
+            batch.BatchCommands.Add(ProgramCommand(program));
+        }
+
+        var last = LedgerCursor.Start;
+        try
+        {
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+            {
+                do
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        last = new LedgerCursor(ParseTransactionId(reader.GetString(0)), reader.GetInt64(1));
+                    }
+                }
+                while (await reader.NextResultAsync(cancellationToken));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.ConstraintName is StreamVersionConstraint or RequestConstraint)
+        {
+            throw new LedgerConflictException(
+                $"stream {append.StreamId} moved past version {append.ExpectedVersion} before this change was committed", ex)
+            {
+                StreamId = append.StreamId,
+                ExpectedVersion = append.ExpectedVersion,
+            };
+        }
+
+        return last;
+    }
+
+    public async Task<IReadOnlyList<StoredLedgerEvent>> ReadStreamAsync(string streamId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SelectColumns + " WHERE stream_id = $1 ORDER BY stream_version");
+        command.Parameters.Add(new() { Value = streamId });
+        return await ReadEventsAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredLedgerEvent>> ReadAllAsync(LedgerCursor after, string? jurisdiction, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+
+        // Only transactions older than the oldest one still running are final: rows they wrote are
+        // either visible now or never will be. Reading below that horizon, in (tx_id, position)
+        // order, is what keeps a cursor from skipping a commit that was still in flight.
+        var sql = SelectColumns + """
+             WHERE (tx_id, position) > ($1::text::xid8, $2)
+               AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+               AND ($3::text IS NULL OR jurisdictions @> ARRAY[$3::text])
+             ORDER BY tx_id, position
+             LIMIT $4
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new() { Value = after.TransactionId.ToString(CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new() { Value = after.Position });
+        command.Parameters.Add(Text(jurisdiction));
+        command.Parameters.Add(new() { Value = maxCount });
+        return await ReadEventsAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<StoredLedgerEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<StoredLedgerEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new StoredLedgerEvent(
+                new LedgerCursor(ParseTransactionId(reader.GetString(0)), reader.GetInt64(1)),
+                reader.GetString(2),
+                reader.GetInt64(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetString(6),
+                reader.GetFieldValue<DateTimeOffset>(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.GetFieldValue<string[]>(11),
+                reader.IsDBNull(12) ? null : reader.GetString(12),
+                reader.IsDBNull(13) ? null : reader.GetString(13)));
+        }
+
+        return events;
+    }
+
+    private static NpgsqlBatchCommand PartnershipCommand(PartnershipRow row)
+    {
+        var command = new NpgsqlBatchCommand(UpsertPartnership);
+        command.Parameters.Add(new() { Value = row.PartnershipId });
+        command.Parameters.Add(new() { Value = row.Version });
+        command.Parameters.Add(new() { Value = row.Kind });
+        command.Parameters.Add(new() { Value = row.Stage });
+        command.Parameters.Add(new() { Value = row.Title });
+        command.Parameters.Add(new() { Value = row.LocalRegion });
+        command.Parameters.Add(Text(row.CounterpartRegion));
+        command.Parameters.Add(new() { Value = row.CounterpartCountry });
+        command.Parameters.Add(new() { Value = row.Sectors.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = row.Jurisdictions.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(Date(row.EffectiveOn));
+        command.Parameters.Add(Date(row.ExpiresOn));
+        command.Parameters.Add(new() { Value = (object?)row.NextDeadline?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = row.CreatedAt.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = row.UpdatedAt.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = row.Summary });
+        return command;
+    }
+
+    private static NpgsqlBatchCommand ProgramCommand(ProgramRow row)
+    {
+        var command = new NpgsqlBatchCommand(UpsertProgram);
+        command.Parameters.Add(new() { Value = row.ProgramId });
+        command.Parameters.Add(new() { Value = row.PartnershipId });
+        command.Parameters.Add(new() { Value = row.Version });
+        command.Parameters.Add(new() { Value = row.Sector });
+        command.Parameters.Add(new() { Value = row.Status });
+        command.Parameters.Add(new() { Value = row.Title });
+        command.Parameters.Add(new() { Value = row.Jurisdictions.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(Date(row.NextReportDue));
+        command.Parameters.Add(new() { Value = row.ReportOverdue });
+        command.Parameters.Add(new() { Value = row.CreatedAt.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = row.UpdatedAt.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = row.Summary });
+        return command;
+    }
+
+    private static NpgsqlParameter Text(string? value) =>
+        new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static NpgsqlParameter Date(DateOnly? value) =>
+        new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date };
+
+    private static ulong ParseTransactionId(string text) => ulong.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+}
