@@ -1,0 +1,23 @@
+namespace CollabPlatform.Domain.Common;
+
+/// <summary>Why a command was refused; each kind maps to one gRPC status (DESIGN.md §5).</summary>
+public enum RejectionKind
+{
+    /// <summary>The command itself is malformed: a missing, too long or inconsistent field.</summary>
+    InvalidArgument,
+
+    /// <summary>The aggregate, or something the command refers to inside it, does not exist.</summary>
+    NotFound,
+
+    /// <summary>The thing to create exists already.</summary>
+    AlreadyExists,
+
+    /// <summary>The command is well formed but the current state does not allow it (an illegal transition).</summary>
+    FailedPrecondition,
+
+    /// <summary>A concurrent change got there first; the caller may retry.</summary>
+    Conflict,
+
+    /// <summary>The caller may not do this.</summary>
+    PermissionDenied,
+}

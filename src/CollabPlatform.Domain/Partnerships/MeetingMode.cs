@@ -1,0 +1,8 @@
+namespace CollabPlatform.Domain.Partnerships;
+
+public enum MeetingMode
+{
+    InPerson,
+    Virtual,
+    Hybrid,
+}

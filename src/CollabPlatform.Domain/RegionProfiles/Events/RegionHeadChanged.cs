@@ -1,0 +1,12 @@
+namespace CollabPlatform.Domain.RegionProfiles.Events;
+
+/// <summary>A new head took office. The agreement binds the region, not the person (DOMAIN.md §1.6), so nothing else changes.</summary>
+public sealed record RegionHeadChanged : RegionProfileEvent
+{
+    public required RegionHead Head { get; init; }
+
+    /// <summary>The outgoing head with the term closed, or null for the first head recorded.</summary>
+    public RegionHead? Previous { get; init; }
+
+    public string? Note { get; init; }
+}
