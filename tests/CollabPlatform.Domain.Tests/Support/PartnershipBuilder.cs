@@ -66,7 +66,7 @@ internal sealed class PartnershipBuilder
         DocumentId = id ?? $"doc-{++_documents}",
         Kind = kind,
         Number = $"{kind}/{_documents}",
-        Date = date ?? TestData.Date(2025, 1, 1),
+        Date = date ?? Min(TestData.Date(2025, 1, 1), Ctx.Today),
         Place = "Klaten",
         Title = $"{kind} of the test partnership",
         Validity = validity ?? (kind == DocumentKind.Agreement ? AgreementWindow : null),
@@ -113,6 +113,8 @@ internal sealed class PartnershipBuilder
     }
 
     public Partnership Build() => Partnership;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     public static DocumentKind? GateDocument(PartnershipStage stage) => stage switch
     {
