@@ -17,7 +17,7 @@ internal sealed record DataDirectoryLayout(string Root)
     /// <summary>Held while a host starts the server, so that two hosts never initialise or start the same cluster at once.</summary>
     public string StartLockFile => Path.Combine(Root, "start.lock");
 
-    /// <summary>Written by initdb last, so its presence means the cluster is complete.</summary>
+    /// <summary>The major version of the cluster. initdb works in a staging folder renamed to <see cref="Cluster"/> only when it succeeded, so this file means a complete cluster.</summary>
     public string VersionFile => Path.Combine(Cluster, "PG_VERSION");
 
     public string PidFile => Path.Combine(Cluster, "postmaster.pid");
