@@ -117,6 +117,16 @@ public sealed class AttachDocumentTests
         Assert.Equal("validity.expires", rejection.Field);
     }
 
+    [Fact]
+    public void Attach_ValidityWithoutEffectiveDate_IsRejected()
+    {
+        var builder = new PartnershipBuilder();
+
+        var rejection = Attach(builder, builder.Document(DocumentKind.LetterOfIntent, new ValidityWindow(default, TestData.Date(2026, 1, 1)))).AssertRejected(RejectionKind.InvalidArgument);
+
+        Assert.Equal("validity.effective", rejection.Field);
+    }
+
     [Theory]
     [InlineData(DocumentKind.MinutesOfMeeting)]
     [InlineData(DocumentKind.CooperationPlan)]
