@@ -8,8 +8,6 @@ namespace CollabPlatform.Domain.Partnerships;
 // Who may partner with whom (PP 28/2018; DOMAIN.md §1.2 and §1.3).
 public sealed partial class Partnership
 {
-    private const string Indonesia = "ID";
-
     private static Rejection? CheckInitialStage(PartnershipStage stage) =>
         stage is PartnershipStage.Initiative or PartnershipStage.Exploration
             ? null
@@ -24,7 +22,7 @@ public sealed partial class Partnership
         }
 
         // KSDPL and KSDLL are cooperation of an Indonesian region with foreign parties (PP 28/2018).
-        if (local.Id.Country != Indonesia)
+        if (local.Id.Country != Countries.Indonesia)
         {
             return Rejection.Invalid("local_region", $"the local region must be an Indonesian province, regency or city; {local.DisplayName} ({local.Id}) is not in Indonesia");
         }
@@ -65,7 +63,7 @@ public sealed partial class Partnership
             return Rejection.Invalid("counterpart.region", $"the counterpart region {Printable(regionId)} is not in the official region catalogue");
         }
 
-        if (foreign.Id.Country == Indonesia)
+        if (foreign.Id.Country == Countries.Indonesia)
         {
             return Rejection.Invalid("counterpart.region", $"the counterpart must be foreign; {foreign.DisplayName} ({foreign.Id}) is Indonesian, and cooperation between Indonesian regions (KSDD) is outside this register");
         }
@@ -104,7 +102,7 @@ public sealed partial class Partnership
             return Rejection.Invalid("counterpart.institution.country", $"the institution's country must be an ISO 3166-1 alpha-2 code in capitals, e.g. JP; '{institution.Country}' is not");
         }
 
-        if (institution.Country == Indonesia)
+        if (institution.Country == Countries.Indonesia)
         {
             return Rejection.Invalid("counterpart.institution.country", "KSDLL is cooperation with a foreign institution (PP 28/2018); an Indonesian institution cannot be the counterpart");
         }
