@@ -1,4 +1,5 @@
 using CollabPlatform.Domain.Common;
+using CollabPlatform.Domain.Facilitation;
 using CollabPlatform.Domain.Partnerships.Commands;
 using CollabPlatform.Domain.Partnerships.Events;
 using CollabPlatform.Domain.Regions;
@@ -362,7 +363,7 @@ public sealed partial class Partnership
 
         // A facilitator is a higher jurisdiction (a province such as Jawa Tengah or Fujian) or a
         // ministry for a whole country (DESIGN.md §3, DOMAIN.md §1.7).
-        var isMinistry = MinistryJurisdiction().IsMatch(cmd.Jurisdiction);
+        var isMinistry = Jurisdictions.IsMinistry(cmd.Jurisdiction);
         var isRegion = !isMinistry && RegionId.TryParse(cmd.Jurisdiction, out var region, out _) && catalog.Contains(region);
         if (!isMinistry && !isRegion)
         {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.Partnerships.Commands;
 using CollabPlatform.Domain.Partnerships.Events;
@@ -273,7 +272,4 @@ public sealed partial class Partnership
 
     private static Rejection? CheckActor(CommandContext ctx) =>
         string.IsNullOrWhiteSpace(ctx.Actor) ? Rejection.Invalid("actor", "the acting user or system must be named") : null;
-
-    [GeneratedRegex("^MINISTRY-[A-Z]{2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex MinistryJurisdiction();
 }

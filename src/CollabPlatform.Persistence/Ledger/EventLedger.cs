@@ -76,9 +76,11 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
             command.Parameters.Add(Text(e.FromStage));
             command.Parameters.Add(Text(e.ToStage));
             command.Parameters.Add(new() { Value = jurisdictions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            // The request is recorded on the first event only: one key, one change.
-            command.Parameters.Add(Text(i == 0 ? append.RequestId : null));
-            command.Parameters.Add(Text(i == 0 ? append.RequestHash : null));
+            // The request is recorded once, on the change's last event, whose version is the
+            // version a retry of the request must answer with.
+            var isLast = i == append.Events.Count - 1;
+            command.Parameters.Add(Text(isLast ? append.RequestId : null));
+            command.Parameters.Add(Text(isLast ? append.RequestHash : null));
             batch.BatchCommands.Add(command);
         }
 

@@ -20,7 +20,7 @@ public sealed record LedgerAppend
     /// <summary>Who may see these events (parties, regions above them, ministries, facilitators).</summary>
     public IReadOnlyList<string> Jurisdictions { get; init; } = [];
 
-    /// <summary>The client's idempotency key, recorded once per stream.</summary>
+    /// <summary>The client's idempotency key, recorded once per stream on the change's last event.</summary>
     public string? RequestId { get; init; }
 
     /// <summary>A fingerprint of the request, so that a reused key with other content is refused.</summary>
