@@ -1,1 +1,3 @@
-Console.WriteLine("CollabPlatform");
+using CollabPlatform.Host.Hosting;
+
+return await CollabHost.RunAsync(args);

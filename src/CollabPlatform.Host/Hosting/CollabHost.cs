@@ -1,0 +1,59 @@
+using CollabPlatform.Persistence.Embedded;
+
+namespace CollabPlatform.Host.Hosting;
+
+/// <summary>
+/// The one composition of a Host replica, used by <c>Program.cs</c>, the <c>collab serve</c> command
+/// and end-to-end tests alike.
+/// </summary>
+public static class CollabHost
+{
+    /// <summary>Builds the Host: database first (Orleans needs it while being configured), then the rest.</summary>
+    /// <param name="args">Command-line settings (<c>--Key=value</c>).</param>
+    /// <param name="overrides">Settings that win over every other source (tests, the CLI).</param>
+    /// <param name="cancellationToken">Aborts start-up of the database.</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        await builder.AddCollabPersistenceAsync(cancellationToken);
+        builder.AddCollabDefaults();
+        builder.AddCollabOrleans();
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Runs the Host until it is stopped. A database that cannot be had ends the process with one
+    /// message saying what to install or set, and exit code 2.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        WebApplication app;
+        try
+        {
+            app = await BuildAsync(args, overrides);
+        }
+        catch (PostgresUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            await Console.Error.WriteLineAsync(
+                $"PostgreSQL could not be reached with ConnectionStrings:Collab ({ex.Message}): check that the server runs and the connection string is right, or unset it to use the embedded server.");
+            return 2;
+        }
+
+        await using (app)
+        {
+            await app.RunAsync();
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,20 @@
+namespace CollabPlatform.Host.Hosting;
+
+/// <summary>How this replica joins the cluster. Every replica of one deployment shares the ids.</summary>
+public sealed class CollabOrleansOptions
+{
+    public const string Section = "Collab:Orleans";
+
+    public string ClusterId { get; set; } = "collab-dev";
+
+    public string ServiceId { get; set; } = "collab";
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port for Orleans clients (the CLI and tests use it; gRPC has its own).</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Address other silos reach this one at; loopback by default (a single machine).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+}
