@@ -3,6 +3,7 @@ using System.Text.Json;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Grains.Abstractions;
 using CollabPlatform.Persistence.Ledger;
+using Microsoft.Extensions.Logging;
 
 namespace CollabPlatform.Grains.Ledger;
 
@@ -69,8 +70,25 @@ internal sealed class EventStream<TEvent>(IEventLedger ledger, string streamId)
                 $"{streamId} is at version {Version}, not the expected {metadata.ExpectedVersion}; reload and retry",
                 "expected_version");
 
-    /// <summary>Commits the events durably, then makes them part of this stream.</summary>
-    public async Task AppendAsync(IReadOnlyList<TEvent> events, CommandMetadata metadata, LedgerChange change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits the events durably, then makes them part of this stream. When another writer got
+    /// there first nothing is written, the refusal is returned, and the caller's activation is stale.
+    /// </summary>
+    public async Task<Rejection?> TryAppendAsync(IReadOnlyList<TEvent> events, CommandMetadata metadata, LedgerChange change, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AppendAsync(events, metadata, change, cancellationToken);
+            return null;
+        }
+        catch (LedgerConflictException)
+        {
+            Log.LedgerConflict(logger, streamId, Version);
+            return new Rejection(RejectionKind.Conflict, $"{streamId} was changed concurrently; reload and retry", "expected_version");
+        }
+    }
+
+    private async Task AppendAsync(IReadOnlyList<TEvent> events, CommandMetadata metadata, LedgerChange change, CancellationToken cancellationToken)
     {
         var append = new LedgerAppend
         {

@@ -96,17 +96,12 @@ public sealed class PartnershipGrain(
             ToStage = next.Stage.ToString(),
             Partnership = PartnershipProjection.ToRow(next, jurisdictions),
         };
-        try
-        {
-            await _stream.AppendAsync(events, metadata, change, CancellationToken.None);
-        }
-        catch (LedgerConflictException)
+        if (await _stream.TryAppendAsync(events, metadata, change, logger, CancellationToken.None) is { } conflict)
         {
             // Another activation wrote to this stream (a duplicate activation during a membership
             // change). This one is stale: refuse, and reload on the next call.
-            Log.LedgerConflict(logger, _stream.StreamId, _stream.Version);
             DeactivateOnIdle();
-            return new Rejection(RejectionKind.Conflict, $"partnership {Id} was changed concurrently; reload and retry", "expected_version");
+            return conflict;
         }
 
         _partnership = next;

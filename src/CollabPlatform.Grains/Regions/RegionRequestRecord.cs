@@ -1,0 +1,15 @@
+namespace CollabPlatform.Grains.Regions;
+
+/// <summary>A request the region grain applied: its id, fingerprint and resulting version.</summary>
+[GenerateSerializer, Alias("collab.RegionRequestRecord")]
+public sealed class RegionRequestRecord
+{
+    [Id(0)]
+    public string RequestId { get; set; } = string.Empty;
+
+    [Id(1)]
+    public string? RequestHash { get; set; }
+
+    [Id(2)]
+    public long Version { get; set; }
+}
