@@ -35,7 +35,18 @@ public static class OrleansHostingExtensions
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-        silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+        // In a Kubernetes pod the silo advertises the pod's IP and listens on every interface, and
+        // Orleans' Kubernetes hosting removes silos whose pods are gone; elsewhere it stays on the
+        // configured (loopback by default) address.
+        var inKubernetes = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"));
+        var podIp = Environment.GetEnvironmentVariable("POD_IP");
+        var advertised = inKubernetes && !string.IsNullOrEmpty(podIp) ? podIp : options.AdvertisedAddress;
+        silo.ConfigureEndpoints(IPAddress.Parse(advertised), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: inKubernetes);
+        if (inKubernetes)
+        {
+            silo.UseKubernetesHosting();
+        }
+
         return AddCollabSiloServices(silo, connectionString);
     }
 
