@@ -14,7 +14,8 @@ public static class CollabHost
     /// <param name="cancellationToken">Aborts start-up of the database.</param>
     public static async Task<WebApplication> BuildAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings files ship next to the binaries; the working directory is where data lives.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);
