@@ -52,7 +52,16 @@ public static class CollabHost
 
         await using (app)
         {
-            await app.RunAsync();
+            try
+            {
+                await app.RunAsync();
+            }
+            catch (IOException ex)
+            {
+                // Typically a port already taken; the message names the address.
+                await Console.Error.WriteLineAsync($"CollabPlatform could not start: {ex.Message}");
+                return 1;
+            }
         }
 
         return 0;

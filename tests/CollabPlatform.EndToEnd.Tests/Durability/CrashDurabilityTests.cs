@@ -1,7 +1,5 @@
-using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.Partnerships;
 using CollabPlatform.Domain.Partnerships.Commands;
-using CollabPlatform.Domain.Regions;
 using CollabPlatform.EndToEnd.Tests.Infrastructure;
 using CollabPlatform.Grains.Abstractions;
 using CollabPlatform.Persistence.Embedded;
@@ -10,8 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Orleans.Configuration;
-using Orleans.Serialization;
 using Xunit.Abstractions;
 
 namespace CollabPlatform.EndToEnd.Tests.Durability;
@@ -55,7 +51,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output) : IAsyncLifet
         {
             using var client = await ConnectAsync();
             var grain = client.Services.GetRequiredService<IClusterClient>().GetGrain<IPartnershipGrain>(GrainKeys.Partnership(id));
-            var proposed = await grain.ExecuteAsync(Proposal(id), new CommandMetadata("official:ID-33.10", "propose"));
+            var proposed = await grain.ExecuteAsync(Proposals.KlatenNanjing(id), new CommandMetadata("official:ID-33.10", "propose"));
             Assert.True(proposed.IsAccepted, proposed.Rejection?.Reason);
             acknowledged.Add(proposed.Snapshot!.Version);
             for (var i = 1; i <= 10; i++)
@@ -90,46 +86,9 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output) : IAsyncLifet
         await again.StopAsync();
     }
 
-    private Dictionary<string, string> Settings() => new()
-    {
-        ["ConnectionStrings:Collab"] = _postgres!.ConnectionString,
-        ["Collab:Orleans:ClusterId"] = _clusterId,
-        ["Collab:Api:GrpcPort"] = "0",
-        ["Collab:Api:HttpPort"] = "0",
-    };
+    private Dictionary<string, string> Settings() => OrleansClientFactory.HostSettings(_postgres!.ConnectionString, _clusterId);
 
-    private async Task<IHost> ConnectAsync()
-    {
-        var host = new HostBuilder()
-            .UseOrleansClient(client =>
-            {
-                client.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = _clusterId;
-                    o.ServiceId = "collab";
-                });
-                client.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = "Npgsql";
-                    o.ConnectionString = _postgres!.ConnectionString;
-                });
-                client.Services.AddSerializer(s => s.AddCollabSerialization());
-            })
-            .Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    private static ProposePartnership Proposal(string id) => new()
-    {
-        PartnershipId = id,
-        Kind = PartnershipKind.FriendshipExchange,
-        Title = "Klaten – Nanjing County friendship exchange",
-        LocalRegion = RegionId.Parse("ID-33.10"),
-        Counterpart = Counterpart.OfRegion(RegionId.Parse("CN-350627")),
-        PrioritySectors = [Sector.Tourism, Sector.Msme, Sector.Agriculture],
-        InitialStage = PartnershipStage.Exploration,
-    };
+    private Task<IHost> ConnectAsync() => OrleansClientFactory.ConnectAsync(_postgres!.ConnectionString, _clusterId);
 
     private static RecordMeeting Meeting(int i) => new()
     {

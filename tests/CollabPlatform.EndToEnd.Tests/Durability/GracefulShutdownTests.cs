@@ -1,0 +1,86 @@
+using CollabPlatform.Domain.Partnerships;
+using CollabPlatform.EndToEnd.Tests.Infrastructure;
+using CollabPlatform.Grains.Abstractions;
+using CollabPlatform.Persistence.Embedded;
+using CollabPlatform.Persistence.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace CollabPlatform.EndToEnd.Tests.Durability;
+
+/// <summary>Two replicas form one cluster on one PostgreSQL; SIGTERM makes one leave cleanly.</summary>
+public sealed class GracefulShutdownTests : IAsyncLifetime
+{
+    private const int Active = 3;
+    private const int Dead = 6;
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "collab-term-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly string _clusterId = "term-" + Guid.NewGuid().ToString("N")[..8];
+    private EmbeddedPostgres? _postgres;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_root);
+        _postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = _root }, NullLogger.Instance, CancellationToken.None);
+        await DatabaseMigrator.MigrateAsync(_postgres.ConnectionString, NullLogger.Instance, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
+        Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task SigTerm_OneOfTwoReplicas_LeavesTheClusterCleanlyAndTheOtherServesItsGrains()
+    {
+        var settings = OrleansClientFactory.HostSettings(_postgres!.ConnectionString, _clusterId);
+        await using var first = await HostProcess.StartAsync(settings);
+        await using var second = await HostProcess.StartAsync(settings);
+        using var client = await OrleansClientFactory.ConnectAsync(_postgres.ConnectionString, _clusterId);
+        var grains = client.Services.GetRequiredService<IClusterClient>();
+        // Enough partnerships that both silos host some of them.
+        var ids = Enumerable.Range(0, 20).Select(i => $"P-TERM{i:D2}{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}").ToList();
+        foreach (var id in ids)
+        {
+            var result = await grains.GetGrain<IPartnershipGrain>(GrainKeys.Partnership(id)).ExecuteAsync(Proposals.KlatenNanjing(id), new("official:ID-33.10"));
+            Assert.True(result.IsAccepted, result.Rejection?.Reason);
+        }
+
+        Assert.Equal([Active, Active], await MembershipStatusesAsync());
+
+        var exitCode = await second.StopAsync(TimeSpan.FromSeconds(45));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(Dead, await MembershipStatusesAsync());
+        Assert.Contains(Active, await MembershipStatusesAsync());
+        foreach (var id in ids)
+        {
+            var snapshot = await grains.GetGrain<IPartnershipGrain>(GrainKeys.Partnership(id)).GetAsync();
+            Assert.Equal(PartnershipStage.Exploration, Partnership.FromHistory(snapshot!.Events).Stage);
+        }
+
+        Assert.False(first.HasExited);
+        await client.StopAsync();
+    }
+
+    private async Task<List<int>> MembershipStatusesAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_postgres!.ConnectionString);
+        await using var command = dataSource.CreateCommand("SELECT status FROM orleans_membership WHERE deployment_id = $1 ORDER BY status");
+        command.Parameters.Add(new() { Value = _clusterId });
+        var statuses = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            statuses.Add(reader.GetInt32(0));
+        }
+
+        return statuses;
+    }
+}
