@@ -21,15 +21,20 @@ public sealed class RegionCatalog
         ("JP", "regions/jp_regions.csv"),
     ];
 
+    private const string AliasesResource = "regions/aliases.csv";
+
     private static readonly Lazy<RegionCatalog> Embedded = new(LoadEmbedded);
 
     private readonly FrozenDictionary<RegionId, Region> _regions;
     private readonly FrozenDictionary<RegionId, RegionId[]> _children;
     private readonly Region[] _ordered;
     private readonly (Region Region, string[] Keys)[] _searchKeys;
+    private readonly FrozenDictionary<RegionId, FrozenSet<string>> _aliases;
 
     /// <summary>Builds a catalogue from entries; every parent must be an entry too.</summary>
-    public RegionCatalog(IEnumerable<Region> regions)
+    /// <param name="regions">The entries.</param>
+    /// <param name="aliases">Everyday names of regions ("Solo" for Surakarta), each for one region.</param>
+    public RegionCatalog(IEnumerable<Region> regions, IEnumerable<KeyValuePair<RegionId, string>>? aliases = null)
     {
         _ordered = [.. regions.OrderBy(r => r.Id.Country, StringComparer.Ordinal).ThenBy(r => r.Id.Code, StringComparer.Ordinal)];
         _regions = _ordered.ToFrozenDictionary(r => r.Id);
@@ -46,6 +51,13 @@ public sealed class RegionCatalog
             .GroupBy(r => r.ParentId!.Value)
             .ToFrozenDictionary(g => g.Key, g => g.Select(r => r.Id).ToArray());
         _searchKeys = [.. _ordered.Select(r => (r, SearchKeys(r)))];
+        _aliases = (aliases ?? [])
+            .GroupBy(a => a.Key)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(a => Normalize(a.Value)).ToFrozenSet(StringComparer.Ordinal));
+        foreach (var region in _aliases.Keys.Where(id => !_regions.ContainsKey(id)))
+        {
+            throw new InvalidDataException($"an alias names region {region}, which is not in the catalogue");
+        }
     }
 
     /// <summary>The catalogue shipped with the program (about 5,800 entries).</summary>
@@ -140,6 +152,11 @@ public sealed class RegionCatalog
             }
 
             var rank = BestRank(keys, normalized, stripped);
+            if (_aliases.TryGetValue(region.Id, out var aliases) && aliases.Contains(normalized))
+            {
+                rank = 1;
+            }
+
             if (rank is { } r)
             {
                 hits.Add((r, region, "name"));
@@ -166,9 +183,12 @@ public sealed class RegionCatalog
         int? best = null;
         foreach (var key in keys)
         {
-            int? rank = key == normalized || key == stripped ? 1
-                : key.StartsWith(stripped, StringComparison.Ordinal) ? 2
-                : key.Contains(stripped, StringComparison.Ordinal) ? 3
+            // The name as written beats the name without its unit word: "Nanjing County" is one
+            // place, while "Nanjing" or "Kota Nanjing" could be either of two.
+            int? rank = key == normalized ? 1
+                : key == stripped ? 2
+                : key.StartsWith(stripped, StringComparison.Ordinal) ? 3
+                : key.Contains(stripped, StringComparison.Ordinal) ? 4
                 : null;
             if (rank is { } r && (best is null || r < best))
             {
@@ -286,7 +306,10 @@ public sealed class RegionCatalog
             regions.AddRange(RegionCsv.Read(reader, country));
         }
 
-        return new RegionCatalog(regions);
+        using var aliasStream = assembly.GetManifestResourceStream(AliasesResource)
+            ?? throw new InvalidDataException($"the region aliases {AliasesResource} are not embedded in {assembly.GetName().Name}");
+        using var aliasReader = new StreamReader(aliasStream, Encoding.UTF8);
+        return new RegionCatalog(regions, RegionCsv.ReadAliases(aliasReader));
     }
 
 }

@@ -41,6 +41,22 @@ internal static class RegionCsv
         }
     }
 
+    /// <summary>Reads <c>region_id,alias,note</c> rows.</summary>
+    public static IEnumerable<KeyValuePair<RegionId, string>> ReadAliases(TextReader reader)
+    {
+        var header = reader.ReadLine();
+        if (header != "region_id,alias,note")
+        {
+            throw new InvalidDataException($"region aliases have header '{header}', expected 'region_id,alias,note'");
+        }
+
+        while (reader.ReadLine() is { Length: > 0 } line)
+        {
+            var fields = SplitLine(line);
+            yield return new(RegionId.Parse(fields[0]), fields[1]);
+        }
+    }
+
     internal static List<string> SplitLine(string line)
     {
         var fields = new List<string>();

@@ -154,4 +154,38 @@ public sealed class RegionCatalogTests
 
         Assert.Empty(result.Matches);
     }
+
+    [Theory]
+    [InlineData("Nanjing County", "CN-350627")]
+    [InlineData("Nanjing City", "CN-320100")]
+    [InlineData("南靖县", "CN-350627")]
+    public void Search_NameWithItsUnitWord_IsOnePlaceAndNotAmbiguous(string query, string expected)
+    {
+        var result = Catalog.Search(query);
+
+        var match = Assert.Single(result.Matches);
+        Assert.Equal(expected, match.Region.Id.ToString());
+        Assert.False(result.IsAmbiguous);
+    }
+
+    [Theory]
+    [InlineData("Solo", "ID-33.72")]
+    [InlineData("solo", "ID-33.72")]
+    [InlineData("Jateng", "ID-33")]
+    public void Search_EverydayName_FindsTheOfficialRegion(string query, string expected)
+    {
+        var result = Catalog.Search(query);
+
+        Assert.Equal(expected, Assert.Single(result.Matches).Region.Id.ToString());
+    }
+
+    [Fact]
+    public void Constructor_AliasForAnUnknownRegion_IsRefused()
+    {
+        var klaten = Catalog.All.Where(r => r.Id.ToString() is "ID-33" or "ID-33.10");
+
+        var error = Assert.Throws<InvalidDataException>(() => new RegionCatalog(klaten, [new(RegionId.Parse("ID-32"), "Jabar")]));
+
+        Assert.Contains("ID-32", error.Message, StringComparison.Ordinal);
+    }
 }
