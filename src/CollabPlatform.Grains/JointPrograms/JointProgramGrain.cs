@@ -45,7 +45,10 @@ public sealed class JointProgramGrain(
     public Task<AggregateSnapshot<JointProgramEvent>?> GetAsync() =>
         Task.FromResult(_program.Exists ? _stream.Snapshot() : null);
 
-    public async Task<CommandResult<AggregateSnapshot<JointProgramEvent>>> ExecuteAsync(JointProgramCommand command, CommandMetadata metadata)
+    public async Task<CommandResult<AggregateSnapshot<JointProgramEvent>>> ExecuteAsync(JointProgramCommand command, CommandMetadata metadata) =>
+        MutationMetrics.Record("joint_program", command, await DecideAsync(command, metadata));
+
+    private async Task<CommandResult<AggregateSnapshot<JointProgramEvent>>> DecideAsync(JointProgramCommand command, CommandMetadata metadata)
     {
         if (_stream.TryReplay(metadata, out var replay))
         {

@@ -43,7 +43,10 @@ public sealed class PartnershipGrain(
     public Task<AggregateSnapshot<PartnershipEvent>?> GetAsync() =>
         Task.FromResult(_partnership.Exists ? _stream.Snapshot() : null);
 
-    public async Task<CommandResult<AggregateSnapshot<PartnershipEvent>>> ExecuteAsync(PartnershipCommand command, CommandMetadata metadata)
+    public async Task<CommandResult<AggregateSnapshot<PartnershipEvent>>> ExecuteAsync(PartnershipCommand command, CommandMetadata metadata) =>
+        MutationMetrics.Record("partnership", command, await DecideAsync(command, metadata));
+
+    private async Task<CommandResult<AggregateSnapshot<PartnershipEvent>>> DecideAsync(PartnershipCommand command, CommandMetadata metadata)
     {
         if (_stream.TryReplay(metadata, out var replay))
         {

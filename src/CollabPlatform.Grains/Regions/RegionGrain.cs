@@ -33,7 +33,10 @@ public sealed class RegionGrain(
 
     public Task<AggregateSnapshot<RegionProfileEvent>> GetAsync() => Task.FromResult(SnapshotAt(_events.Length));
 
-    public async Task<CommandResult<AggregateSnapshot<RegionProfileEvent>>> ExecuteAsync(RegionProfileCommand command, CommandMetadata metadata)
+    public async Task<CommandResult<AggregateSnapshot<RegionProfileEvent>>> ExecuteAsync(RegionProfileCommand command, CommandMetadata metadata) =>
+        MutationMetrics.Record("region", command, await DecideAsync(command, metadata));
+
+    private async Task<CommandResult<AggregateSnapshot<RegionProfileEvent>>> DecideAsync(RegionProfileCommand command, CommandMetadata metadata)
     {
         if (metadata.RequestId is { } requestId && state.State.Requests.Find(r => r.RequestId == requestId) is { } applied)
         {

@@ -24,7 +24,9 @@ public static class CollabHost
         await builder.AddCollabPersistenceAsync(cancellationToken);
         builder.AddCollabDefaults();
         builder.AddCollabOrleans();
-        return builder.Build();
+        var app = builder.Build();
+        app.MapCollabTelemetry();
+        return app;
     }
 
     /// <summary>

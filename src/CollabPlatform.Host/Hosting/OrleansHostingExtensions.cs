@@ -57,6 +57,8 @@ public static class OrleansHostingExtensions
     /// </summary>
     public static ISiloBuilder AddCollabSiloServices(ISiloBuilder silo, string connectionString)
     {
+        // Carries the caller's trace into grain calls, across silos; free when nobody listens.
+        silo.AddActivityPropagation();
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = "Npgsql";

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using CollabPlatform.Persistence.Telemetry;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -58,6 +60,10 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
             throw new ArgumentException("an append needs at least one event", nameof(append));
         }
 
+        var started = Stopwatch.GetTimestamp();
+        using var activity = CollabTelemetry.Source.StartActivity("ledger append");
+        activity?.SetTag("collab.stream", append.StreamId);
+        activity?.SetTag("collab.events", append.Events.Count);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -110,6 +116,7 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
             }
 
             await transaction.CommitAsync(cancellationToken);
+            CollabTelemetry.LedgerAppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.ConstraintName is StreamVersionConstraint or RequestConstraint)
         {
