@@ -41,6 +41,7 @@ public static class DefaultsHostingExtensions
             return builder;
         }
 
+        builder.Services.AddHostedService<PartnershipStageGauge>();
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName: "collab-host", serviceInstanceId: Environment.MachineName))
             .WithTracing(tracing => tracing
