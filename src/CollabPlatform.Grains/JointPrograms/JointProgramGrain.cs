@@ -24,72 +24,46 @@ public sealed class JointProgramGrain(
     RegionCatalog catalog,
     [FromKeyedServices(GrainServiceCollectionExtensions.ClockKey)] TimeProvider time,
     IOptions<DeadlineOptions> deadlines,
-    ILogger<JointProgramGrain> logger) : Grain, IJointProgramGrain, IRemindable
+    ILogger<JointProgramGrain> logger)
+    : LedgerGrain<JointProgram, JointProgramCommand, JointProgramEvent>(ledger, time, deadlines.Value, logger), IJointProgramGrain
 {
-    private const string SystemActor = "system:deadlines";
+    private Partnership _partnership = new();
 
-    private EventStream<JointProgramEvent> _stream = null!;
-    private JointProgram _program = new();
-    private DeadlineReminder _reminder = null!;
+    protected override string AggregateName => "joint_program";
+
+    protected override JointProgramCommand DeadlineCommand { get; } = new CheckReportingDeadline();
 
     private string Id => GrainKeys.IdOf(this.GetPrimaryKeyString(), GrainKeys.ProgramPrefix);
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    protected override JointProgram Rebuild(IEnumerable<JointProgramEvent> events) => JointProgram.FromHistory(events);
+
+    protected override bool Exists(JointProgram aggregate) => aggregate.Exists;
+
+    protected override DateTimeOffset? NextDeadline(JointProgram aggregate) => aggregate.NextDeadline;
+
+    protected override async Task<Decision<JointProgramEvent>> DecideAsync(JointProgramCommand command, CommandContext context)
     {
-        _stream = new EventStream<JointProgramEvent>(ledger, this.GetPrimaryKeyString());
-        await _stream.LoadAsync(cancellationToken);
-        _program = JointProgram.FromHistory(_stream.Events);
-        _reminder = new DeadlineReminder(this, deadlines.Value, time);
-    }
-
-    public Task<AggregateSnapshot<JointProgramEvent>?> GetAsync() =>
-        Task.FromResult(_program.Exists ? _stream.Snapshot() : null);
-
-    public async Task<CommandResult<AggregateSnapshot<JointProgramEvent>>> ExecuteAsync(JointProgramCommand command, CommandMetadata metadata) =>
-        MutationMetrics.Record("joint_program", command, await DecideAsync(command, metadata));
-
-    private async Task<CommandResult<AggregateSnapshot<JointProgramEvent>>> DecideAsync(JointProgramCommand command, CommandMetadata metadata)
-    {
-        if (_stream.TryReplay(metadata, out var replay))
+        var partnershipId = command is CreateJointProgram create ? create.PartnershipId : State.PartnershipId;
+        _partnership = await LoadPartnershipAsync(partnershipId);
+        return (command, _partnership) switch
         {
-            return replay!;
-        }
-
-        if (_stream.CheckExpectedVersion(metadata) is { } stale)
-        {
-            return CommandResult<AggregateSnapshot<JointProgramEvent>>.Rejected(stale);
-        }
-
-        var partnershipId = command is CreateJointProgram create ? create.PartnershipId : _program.PartnershipId;
-        var partnership = await LoadPartnershipAsync(partnershipId);
-        var context = new CommandContext(metadata.Actor, time.GetUtcNow());
-        var decision = (command, partnership) switch
-        {
-            (CreateJointProgram c, { Exists: true } p) when !_program.Exists => JointProgram.Create(c with { ProgramId = Id }, p.Stage, context),
-            (CreateJointProgram, _) when !_program.Exists => Decision<JointProgramEvent>.Reject(
+            (CreateJointProgram c, { Exists: true } p) when !State.Exists => JointProgram.Create(c with { ProgramId = Id }, p.Stage, context),
+            (CreateJointProgram, _) when !State.Exists => Decision<JointProgramEvent>.Reject(
                 Rejection.NotFound($"partnership {partnershipId} does not exist; a joint programme belongs to a proposed partnership", "partnership_id")),
-            _ => _program.Decide(command, context),
+            _ => State.Decide(command, context),
         };
-        if (decision.Rejection is { } rejection)
-        {
-            return CommandResult<AggregateSnapshot<JointProgramEvent>>.Rejected(rejection);
-        }
-
-        if (decision.Events.Count > 0 && await CommitAsync(decision.Events, metadata, partnership) is { } conflict)
-        {
-            return CommandResult<AggregateSnapshot<JointProgramEvent>>.Rejected(conflict);
-        }
-
-        await SyncReminderAsync(afterTick: false);
-        return CommandResult<AggregateSnapshot<JointProgramEvent>>.Accepted(_stream.Snapshot());
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    protected override Task<LedgerChange> DescribeAsync(JointProgram before, JointProgram after)
     {
-        var before = _stream.Version;
-        await ExecuteAsync(new CheckReportingDeadline(), new CommandMetadata(SystemActor));
-        Log.DeadlineChecked(logger, _stream.StreamId, _stream.Version - before);
-        await SyncReminderAsync(afterTick: true);
+        var jurisdictions = _partnership.Exists ? Jurisdictions.Of(_partnership, catalog) : [];
+        return Task.FromResult(new LedgerChange
+        {
+            OccurredAt = after.UpdatedAt,
+            PartnershipId = after.PartnershipId,
+            Jurisdictions = jurisdictions,
+            Program = ProgramProjection.ToRow(after, jurisdictions),
+        });
     }
 
     private async Task<Partnership> LoadPartnershipAsync(string partnershipId)
@@ -101,38 +75,5 @@ public sealed class JointProgramGrain(
 
         var snapshot = await GrainFactory.GetGrain<IPartnershipGrain>(GrainKeys.Partnership(partnershipId)).GetAsync();
         return snapshot is null ? new Partnership() : Partnership.FromHistory(snapshot.Events);
-    }
-
-    private async Task<Rejection?> CommitAsync(IReadOnlyList<JointProgramEvent> events, CommandMetadata metadata, Partnership partnership)
-    {
-        var next = JointProgram.FromHistory(_stream.Events.AddRange(events));
-        var jurisdictions = partnership.Exists ? Jurisdictions.Of(partnership, catalog) : [];
-        var change = new LedgerChange
-        {
-            OccurredAt = next.UpdatedAt,
-            PartnershipId = next.PartnershipId,
-            Jurisdictions = jurisdictions,
-            Program = ProgramProjection.ToRow(next, jurisdictions),
-        };
-        if (await _stream.TryAppendAsync(events, metadata, change, logger, CancellationToken.None) is { } conflict)
-        {
-            DeactivateOnIdle();
-            return conflict;
-        }
-
-        _program = next;
-        return null;
-    }
-
-    private async Task SyncReminderAsync(bool afterTick)
-    {
-        try
-        {
-            await _reminder.SyncAsync(_program.NextDeadline, afterTick);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.ReminderSyncFailed(logger, ex, _stream.StreamId, _program.NextDeadline);
-        }
     }
 }

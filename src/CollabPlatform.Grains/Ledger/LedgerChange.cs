@@ -3,7 +3,7 @@ using CollabPlatform.Persistence.Ledger;
 namespace CollabPlatform.Grains.Ledger;
 
 /// <summary>What a grain adds to its events when it commits them: feed routing and the read-model row.</summary>
-internal sealed record LedgerChange
+public sealed record LedgerChange
 {
     public required DateTimeOffset OccurredAt { get; init; }
 

@@ -1,0 +1,141 @@
+using CollabPlatform.Domain.Common;
+using CollabPlatform.Grains.Abstractions;
+using CollabPlatform.Grains.Deadlines;
+using CollabPlatform.Persistence.Ledger;
+using Microsoft.Extensions.Logging;
+
+namespace CollabPlatform.Grains.Ledger;
+
+/// <summary>
+/// The one flow of every ledger-backed grain: answer a retried request with its first result,
+/// refuse a stale expected version, let the domain decide, commit the events with their read-model
+/// row, and only then move the in-memory state on and align the deadline reminder.
+/// </summary>
+/// <typeparam name="TAggregate">The domain aggregate, rebuilt from its events.</typeparam>
+/// <typeparam name="TCommand">Its command base type.</typeparam>
+/// <typeparam name="TEvent">Its event base type.</typeparam>
+public abstract class LedgerGrain<TAggregate, TCommand, TEvent> : Grain, IRemindable
+    where TAggregate : class
+    where TCommand : class
+    where TEvent : class
+{
+    private const string SystemActor = "system:deadlines";
+
+    private readonly IEventLedger _ledger;
+    private readonly DeadlineOptions _deadlines;
+    private readonly ILogger _logger;
+    private EventStream<TEvent> _stream = null!;
+    private DeadlineReminder _reminder = null!;
+
+    protected LedgerGrain(IEventLedger ledger, TimeProvider time, DeadlineOptions deadlines, ILogger logger)
+    {
+        _ledger = ledger;
+        Time = time;
+        _deadlines = deadlines;
+        _logger = logger;
+    }
+
+    /// <summary>The domain's clock.</summary>
+    protected TimeProvider Time { get; }
+
+    /// <summary>The aggregate as of the last committed event.</summary>
+    protected TAggregate State { get; private set; } = null!;
+
+    /// <summary>Name of the aggregate in metrics (<c>partnership</c>, <c>joint_program</c>).</summary>
+    protected abstract string AggregateName { get; }
+
+    /// <summary>The command the deadline reminder sends.</summary>
+    protected abstract TCommand DeadlineCommand { get; }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _stream = new EventStream<TEvent>(_ledger, this.GetPrimaryKeyString());
+        await _stream.LoadAsync(cancellationToken);
+        State = Rebuild(_stream.Events);
+        _reminder = new DeadlineReminder(this, _deadlines, Time);
+    }
+
+    public Task<AggregateSnapshot<TEvent>?> GetAsync() =>
+        Task.FromResult(Exists(State) ? _stream.Snapshot() : null);
+
+    public async Task<CommandResult<AggregateSnapshot<TEvent>>> ExecuteAsync(TCommand command, CommandMetadata metadata) =>
+        MutationMetrics.Record(AggregateName, command, await DecideAndCommitAsync(command, metadata));
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var before = _stream.Version;
+        await ExecuteAsync(DeadlineCommand, new CommandMetadata(SystemActor));
+        Log.DeadlineChecked(_logger, _stream.StreamId, _stream.Version - before);
+        await SyncReminderAsync(afterTick: true);
+    }
+
+    protected abstract TAggregate Rebuild(IEnumerable<TEvent> events);
+
+    protected abstract bool Exists(TAggregate aggregate);
+
+    protected abstract DateTimeOffset? NextDeadline(TAggregate aggregate);
+
+    /// <summary>The domain's decision on the command against <see cref="State"/>.</summary>
+    protected abstract Task<Decision<TEvent>> DecideAsync(TCommand command, CommandContext context);
+
+    /// <summary>Feed routing and the read-model row of the aggregate after the change.</summary>
+    protected abstract Task<LedgerChange> DescribeAsync(TAggregate before, TAggregate after);
+
+    private async Task<CommandResult<AggregateSnapshot<TEvent>>> DecideAndCommitAsync(TCommand command, CommandMetadata metadata)
+    {
+        if (_stream.TryReplay(metadata, out var replay))
+        {
+            return replay!;
+        }
+
+        if (_stream.CheckExpectedVersion(metadata) is { } stale)
+        {
+            return CommandResult<AggregateSnapshot<TEvent>>.Rejected(stale);
+        }
+
+        var decision = await DecideAsync(command, new CommandContext(metadata.Actor, Time.GetUtcNow()));
+        if (decision.Rejection is { } rejection)
+        {
+            return CommandResult<AggregateSnapshot<TEvent>>.Rejected(rejection);
+        }
+
+        if (decision.Events.Count > 0 && await CommitAsync(decision.Events, metadata) is { } conflict)
+        {
+            return CommandResult<AggregateSnapshot<TEvent>>.Rejected(conflict);
+        }
+
+        await SyncReminderAsync(afterTick: false);
+        return CommandResult<AggregateSnapshot<TEvent>>.Accepted(_stream.Snapshot());
+    }
+
+    private async Task<Rejection?> CommitAsync(IReadOnlyList<TEvent> events, CommandMetadata metadata)
+    {
+        var next = Rebuild(_stream.Events.AddRange(events));
+        var change = await DescribeAsync(State, next);
+        if (await _stream.TryAppendAsync(events, metadata, change, _logger, CancellationToken.None) is { } conflict)
+        {
+            // Another activation wrote to this stream (a duplicate activation during a membership
+            // change). This one is stale: refuse, and reload on the next call.
+            DeactivateOnIdle();
+            return conflict;
+        }
+
+        State = next;
+        return null;
+    }
+
+    private async Task SyncReminderAsync(bool afterTick)
+    {
+        var deadline = Exists(State) ? NextDeadline(State) : null;
+        try
+        {
+            await _reminder.SyncAsync(deadline, afterTick);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The change itself is committed; a reminder that could not be stored is retried with
+            // the next change, and must not turn an acknowledged change into an error.
+            Log.ReminderSyncFailed(_logger, ex, _stream.StreamId, deadline);
+        }
+    }
+}
