@@ -13,4 +13,6 @@ public sealed record Rejection(RejectionKind Kind, string Reason, string? Field 
     public static Rejection NotFound(string reason, string? field = null) => new(RejectionKind.NotFound, reason, field);
 
     public static Rejection Exists(string reason, string? field = null) => new(RejectionKind.AlreadyExists, reason, field);
+
+    public static Rejection Limit(string reason) => new(RejectionKind.LimitExceeded, reason);
 }

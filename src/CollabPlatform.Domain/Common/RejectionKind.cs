@@ -20,4 +20,7 @@ public enum RejectionKind
 
     /// <summary>The caller may not do this.</summary>
     PermissionDenied,
+
+    /// <summary>The aggregate already holds as many items of a kind as it may (documents, meetings, reports).</summary>
+    LimitExceeded,
 }

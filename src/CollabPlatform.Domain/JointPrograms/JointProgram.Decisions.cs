@@ -266,7 +266,7 @@ public sealed partial class JointProgram
 
         if (_reports.Count >= DomainLimits.MaxReports)
         {
-            return Decision<JointProgramEvent>.Reject(Rejection.Precondition($"joint programme {Id} already has {DomainLimits.MaxReports} reports, the most allowed"));
+            return Decision<JointProgramEvent>.Reject(Rejection.Limit($"joint programme {Id} already has {DomainLimits.MaxReports} reports, the most allowed"));
         }
 
         return Decision<JointProgramEvent>.Accept(new ReportSubmitted
@@ -305,7 +305,7 @@ public sealed partial class JointProgram
 
         if (_evaluations.Count >= DomainLimits.MaxReports)
         {
-            return Decision<JointProgramEvent>.Reject(Rejection.Precondition($"joint programme {Id} already has {DomainLimits.MaxReports} evaluations, the most allowed"));
+            return Decision<JointProgramEvent>.Reject(Rejection.Limit($"joint programme {Id} already has {DomainLimits.MaxReports} evaluations, the most allowed"));
         }
 
         return Decision<JointProgramEvent>.Accept(new EvaluationRecorded

@@ -32,7 +32,7 @@ public sealed partial class Partnership
 
         if (_meetings.Count >= DomainLimits.MaxMeetings)
         {
-            return Decision<PartnershipEvent>.Reject(Rejection.Precondition($"partnership {Id} already has {DomainLimits.MaxMeetings} meetings, the most one partnership may hold"));
+            return Decision<PartnershipEvent>.Reject(Rejection.Limit($"partnership {Id} already has {DomainLimits.MaxMeetings} meetings, the most one partnership may hold"));
         }
 
         return Decision<PartnershipEvent>.Accept(new MeetingRecorded
@@ -146,7 +146,7 @@ public sealed partial class Partnership
         }
 
         return _documents.Count >= DomainLimits.MaxDocuments
-            ? Rejection.Precondition($"partnership {Id} already has {DomainLimits.MaxDocuments} documents, the most one partnership may hold")
+            ? Rejection.Limit($"partnership {Id} already has {DomainLimits.MaxDocuments} documents, the most one partnership may hold")
             : null;
     }
 
@@ -378,7 +378,7 @@ public sealed partial class Partnership
 
         if (_facilitators.Count >= DomainLimits.MaxListItems)
         {
-            return Decision<PartnershipEvent>.Reject(Rejection.Precondition($"partnership {Id} already has {DomainLimits.MaxListItems} facilitators, the most allowed"));
+            return Decision<PartnershipEvent>.Reject(Rejection.Limit($"partnership {Id} already has {DomainLimits.MaxListItems} facilitators, the most allowed"));
         }
 
         return Decision<PartnershipEvent>.Accept(new FacilitatorAdded
