@@ -2,11 +2,8 @@ using CollabPlatform.Domain.Partnerships;
 using CollabPlatform.Domain.Partnerships.Commands;
 using CollabPlatform.EndToEnd.Tests.Infrastructure;
 using CollabPlatform.Grains.Abstractions;
-using CollabPlatform.Persistence.Embedded;
-using CollabPlatform.Persistence.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -18,25 +15,17 @@ namespace CollabPlatform.EndToEnd.Tests.Durability;
 /// </summary>
 public sealed class CrashDurabilityTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "collab-crash-" + Guid.NewGuid().ToString("N")[..10]);
     private readonly string _clusterId = "crash-" + Guid.NewGuid().ToString("N")[..8];
-    private EmbeddedPostgres? _postgres;
+    private PrivateDatabase? _database;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_root);
-        _postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = _root }, NullLogger.Instance, CancellationToken.None);
-        await DatabaseMigrator.MigrateAsync(_postgres.ConnectionString, NullLogger.Instance, CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _database = await PrivateDatabase.StartAsync("crash");
 
     public async Task DisposeAsync()
     {
-        if (_postgres is not null)
+        if (_database is not null)
         {
-            await _postgres.DisposeAsync();
+            await _database.DisposeAsync();
         }
-
-        Directory.Delete(_root, recursive: true);
     }
 
     [Fact]
@@ -86,9 +75,9 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output) : IAsyncLifet
         await again.StopAsync();
     }
 
-    private Dictionary<string, string> Settings() => OrleansClientFactory.HostSettings(_postgres!.ConnectionString, _clusterId);
+    private Dictionary<string, string> Settings() => OrleansClientFactory.HostSettings(_database!.ConnectionString, _clusterId);
 
-    private Task<IHost> ConnectAsync() => OrleansClientFactory.ConnectAsync(_postgres!.ConnectionString, _clusterId);
+    private Task<IHost> ConnectAsync() => OrleansClientFactory.ConnectAsync(_database!.ConnectionString, _clusterId);
 
     private static RecordMeeting Meeting(int i) => new()
     {
@@ -100,7 +89,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output) : IAsyncLifet
 
     private async Task<(long LedgerVersion, long RowVersion, long Meetings)> ReadStoredAsync(string id)
     {
-        await using var dataSource = NpgsqlDataSource.Create(_postgres!.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(_database!.ConnectionString);
         await using var command = dataSource.CreateCommand("""
             SELECT (SELECT max(stream_version) FROM collab_ledger WHERE stream_id = $1),
                    (SELECT version FROM collab_partnerships WHERE partnership_id = $2),

@@ -1,10 +1,7 @@
 using CollabPlatform.Domain.Partnerships;
 using CollabPlatform.EndToEnd.Tests.Infrastructure;
 using CollabPlatform.Grains.Abstractions;
-using CollabPlatform.Persistence.Embedded;
-using CollabPlatform.Persistence.Migrations;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace CollabPlatform.EndToEnd.Tests.Durability;
@@ -15,34 +12,26 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
     private const int Active = 3;
     private const int Dead = 6;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "collab-term-" + Guid.NewGuid().ToString("N")[..10]);
     private readonly string _clusterId = "term-" + Guid.NewGuid().ToString("N")[..8];
-    private EmbeddedPostgres? _postgres;
+    private PrivateDatabase? _database;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_root);
-        _postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = _root }, NullLogger.Instance, CancellationToken.None);
-        await DatabaseMigrator.MigrateAsync(_postgres.ConnectionString, NullLogger.Instance, CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _database = await PrivateDatabase.StartAsync("term");
 
     public async Task DisposeAsync()
     {
-        if (_postgres is not null)
+        if (_database is not null)
         {
-            await _postgres.DisposeAsync();
+            await _database.DisposeAsync();
         }
-
-        Directory.Delete(_root, recursive: true);
     }
 
     [Fact]
     public async Task SigTerm_OneOfTwoReplicas_LeavesTheClusterCleanlyAndTheOtherServesItsGrains()
     {
-        var settings = OrleansClientFactory.HostSettings(_postgres!.ConnectionString, _clusterId);
+        var settings = OrleansClientFactory.HostSettings(_database!.ConnectionString, _clusterId);
         await using var first = await HostProcess.StartAsync(settings);
         await using var second = await HostProcess.StartAsync(settings);
-        using var client = await OrleansClientFactory.ConnectAsync(_postgres.ConnectionString, _clusterId);
+        using var client = await OrleansClientFactory.ConnectAsync(_database.ConnectionString, _clusterId);
         var grains = client.Services.GetRequiredService<IClusterClient>();
         // Enough partnerships that both silos host some of them.
         var ids = Enumerable.Range(0, 20).Select(i => $"P-TERM{i:D2}{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}").ToList();
@@ -71,7 +60,7 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
 
     private async Task<List<int>> MembershipStatusesAsync()
     {
-        await using var dataSource = NpgsqlDataSource.Create(_postgres!.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(_database!.ConnectionString);
         await using var command = dataSource.CreateCommand("SELECT status FROM orleans_membership WHERE deployment_id = $1 ORDER BY status");
         command.Parameters.Add(new() { Value = _clusterId });
         var statuses = new List<int>();

@@ -1,0 +1,42 @@
+using CollabPlatform.Persistence.Embedded;
+using CollabPlatform.Persistence.Migrations;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CollabPlatform.EndToEnd.Tests.Infrastructure;
+
+/// <summary>A PostgreSQL of the test's own, from the machine's binaries, migrated and removed afterwards.</summary>
+public sealed class PrivateDatabase : IAsyncDisposable
+{
+    private readonly EmbeddedPostgres _postgres;
+    private readonly string _root;
+
+    private PrivateDatabase(EmbeddedPostgres postgres, string root)
+    {
+        _postgres = postgres;
+        _root = root;
+    }
+
+    public string ConnectionString => _postgres.ConnectionString;
+
+    public static async Task<PrivateDatabase> StartAsync(string purpose)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"collab-{purpose}-{Guid.NewGuid().ToString("N")[..10]}");
+        Directory.CreateDirectory(root);
+        var postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = root }, NullLogger.Instance, CancellationToken.None);
+        await DatabaseMigrator.MigrateAsync(postgres.ConnectionString, NullLogger.Instance, CancellationToken.None);
+        return new PrivateDatabase(postgres, root);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _postgres.DisposeAsync();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder must not decide a test's outcome.
+        }
+    }
+}
