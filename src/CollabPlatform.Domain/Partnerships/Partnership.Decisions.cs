@@ -261,6 +261,12 @@ public sealed partial class Partnership
         }
 
         var kind = isAgreement ? DocumentKind.Agreement : DocumentKind.LetterOfIntent;
+        if (cmd.Kind is { } asked && asked != kind)
+        {
+            return Decision<PartnershipEvent>.Reject(Rejection.Precondition(
+                $"partnership {Id} is at {Stage}, where a renewal replaces the {kind} with a new {kind}; the document given is of kind {asked}"));
+        }
+
         if (FindDocument(isAgreement ? CurrentAgreementId : CurrentLetterOfIntentId) is not { } previous)
         {
             return Decision<PartnershipEvent>.Reject(Rejection.Precondition($"there is no {kind} attached to partnership {Id} to renew; attach it first"));

@@ -71,6 +71,16 @@ public sealed class RenewPartnershipTests
     }
 
     [Fact]
+    public void Renew_WithAKindTheStageDoesNotRenew_IsRejected()
+    {
+        var builder = new PartnershipBuilder().WithDocument(DocumentKind.LetterOfIntent, date: TestData.Date(2025, 3, 1)).AdvancedTo(PartnershipStage.LetterOfIntent);
+
+        var decision = Renew(builder, Renewal(TestData.Date(2025, 6, 1)) with { Kind = DocumentKind.Agreement });
+
+        decision.AssertRejected(RejectionKind.FailedPrecondition, "a renewal replaces the LetterOfIntent with a new LetterOfIntent; the document given is of kind Agreement");
+    }
+
+    [Fact]
     public void Renew_AfterTermination_IsRejected()
     {
         var builder = new PartnershipBuilder().AdvancedTo(PartnershipStage.Terminated);

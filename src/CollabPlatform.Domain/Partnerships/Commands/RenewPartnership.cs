@@ -28,4 +28,10 @@ public sealed record RenewPartnership : PartnershipCommand
 
     /// <summary>Why it is renewed, e.g. "to comply with PP 28/2018".</summary>
     public required string Reason { get; init; }
+
+    /// <summary>
+    /// The kind of document the caller means to renew, when it says; a renewal of another kind
+    /// than the stage renews is refused rather than recorded as the stage's kind.
+    /// </summary>
+    public DocumentKind? Kind { get; init; }
 }
