@@ -1,1 +1,3 @@
-Console.WriteLine("collab");
+using CollabPlatform.Cli;
+
+return await CollabCommandLine.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,19 @@
+using System.CommandLine;
+using CollabPlatform.Cli.Commands;
+
+namespace CollabPlatform.Cli;
+
+/// <summary>The <c>collab</c> command tree.</summary>
+internal static class CollabCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("collab: run, migrate, seed and query CollabPlatform");
+        root.Add(ServeCommand.Create());
+        root.Add(MigrateCommand.Create());
+        root.Add(SeedCommand.Create());
+        root.Add(RegionsCommand.Create());
+        root.Add(PartnershipsCommand.Create());
+        return root;
+    }
+}

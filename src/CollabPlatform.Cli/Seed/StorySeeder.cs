@@ -1,0 +1,27 @@
+using CollabPlatform.Cli.Client;
+
+namespace CollabPlatform.Cli.Seed;
+
+/// <summary>Loads the four stories of DESIGN.md §2 through the public API, idempotently.</summary>
+internal static class StorySeeder
+{
+    /// <summary>
+    /// Runs every story with the given request ids. With the same ids a second run replays each
+    /// request: the server returns the first results and changes nothing.
+    /// </summary>
+    public static async Task<IReadOnlyList<SeededPartnership>> SeedAsync(CollabClient client, RequestIds ids, CancellationToken cancellationToken)
+    {
+        var klaten = await KlatenNanjingCountyStory.SeedAsync(client, ids, cancellationToken);
+        var (xian, zhuhai) = await SurakartaStory.SeedAsync(client, ids, cancellationToken);
+        var purwakarta = await PurwakartaGuryeStory.SeedAsync(client, ids, cancellationToken);
+        var muaraEnim = await MuaraEnimJapanStory.SeedAsync(client, ids, cancellationToken);
+        return
+        [
+            new("Klaten – Nanjing County", klaten),
+            new("Surakarta – Xi'an", xian),
+            new("Surakarta – Zhuhai", zhuhai),
+            new("Purwakarta – Gurye-gun", purwakarta),
+            new("Muara Enim – Japan", muaraEnim),
+        ];
+    }
+}
