@@ -1,0 +1,107 @@
+using System.Globalization;
+using CollabPlatform.Persistence.Ledger;
+using Npgsql;
+
+namespace CollabPlatform.Persistence.ReadModels;
+
+/// <summary>
+/// Reads of the ledger for the API that the grains do not serve: many streams at once (one query
+/// for a page of a list instead of one grain activation per row), the newest events of a scope, and
+/// the feed horizon.
+/// </summary>
+public sealed class LedgerQueries(NpgsqlDataSource dataSource)
+{
+    private const string Columns = """
+        SELECT tx_id::text, position, stream_id, stream_version, event_type, payload::text, actor, occurred_at,
+               partnership_id, from_stage, to_stage, jurisdictions, request_id, request_hash
+        FROM collab_ledger
+        """;
+
+    /// <summary>
+    /// Every event of the given streams (only those of <paramref name="eventTypes"/> when it is not
+    /// empty), by stream and oldest first. A stream without events is absent from the result.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<StoredLedgerEvent>>> ReadStreamsAsync(
+        IReadOnlyCollection<string> streamIds, IReadOnlyCollection<string> eventTypes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(streamIds);
+        ArgumentNullException.ThrowIfNull(eventTypes);
+        var streams = new Dictionary<string, IReadOnlyList<StoredLedgerEvent>>(StringComparer.Ordinal);
+        if (streamIds.Count == 0)
+        {
+            return streams;
+        }
+
+        await using var command = dataSource.CreateCommand(Columns + """
+             WHERE stream_id = ANY($1) AND (cardinality($2::text[]) = 0 OR event_type = ANY($2))
+             ORDER BY stream_id, stream_version
+            """);
+        command.Parameters.Add(SqlParameters.TextArray(streamIds));
+        command.Parameters.Add(SqlParameters.TextArray(eventTypes));
+        foreach (var group in (await ReadAsync(command, cancellationToken)).GroupBy(e => e.StreamId, StringComparer.Ordinal))
+        {
+            streams[group.Key] = [.. group];
+        }
+
+        return streams;
+    }
+
+    /// <summary>The newest <paramref name="limit"/> events a jurisdiction sees, newest first.</summary>
+    public async Task<IReadOnlyList<StoredLedgerEvent>> LatestAsync(string jurisdiction, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var command = dataSource.CreateCommand(Columns + """
+             WHERE jurisdictions @> ARRAY[$1::text]
+             ORDER BY tx_id DESC, position DESC
+             LIMIT $2
+            """);
+        command.Parameters.Add(SqlParameters.Text(jurisdiction));
+        command.Parameters.Add(SqlParameters.Integer(limit));
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    /// <summary>
+    /// The last position of the feed's total order below which every transaction has finished: the
+    /// cursor of the newest event a feed reader may already have seen. A reader that resumes from
+    /// it misses nothing committed later (see <see cref="EventLedger.ReadAllAsync"/>).
+    /// </summary>
+    public async Task<LedgerCursor> HorizonAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT tx_id::text, position FROM collab_ledger
+            WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY tx_id DESC, position DESC
+            LIMIT 1
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new LedgerCursor(ulong.Parse(reader.GetString(0), NumberStyles.None, CultureInfo.InvariantCulture), reader.GetInt64(1))
+            : LedgerCursor.Start;
+    }
+
+    private static async Task<IReadOnlyList<StoredLedgerEvent>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<StoredLedgerEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new StoredLedgerEvent(
+                new LedgerCursor(ulong.Parse(reader.GetString(0), NumberStyles.None, CultureInfo.InvariantCulture), reader.GetInt64(1)),
+                reader.GetString(2),
+                reader.GetInt64(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetString(6),
+                reader.GetFieldValue<DateTimeOffset>(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.GetFieldValue<string[]>(11),
+                reader.IsDBNull(12) ? null : reader.GetString(12),
+                reader.IsDBNull(13) ? null : reader.GetString(13)));
+        }
+
+        return events;
+    }
+}
