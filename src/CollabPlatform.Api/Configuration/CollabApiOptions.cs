@@ -1,0 +1,38 @@
+namespace CollabPlatform.Api.Configuration;
+
+/// <summary>
+/// Where and how the API listens (section <c>Collab:Api</c>). Without a certificate the gRPC port
+/// speaks HTTP/2 only (h2c, prior knowledge, as gRPC clients do) and the HTTP port HTTP/1.1 for JSON
+/// calls from browsers and curl; with one, both ports speak HTTPS with HTTP/1.1 and HTTP/2.
+/// </summary>
+public sealed class CollabApiOptions
+{
+    public const string Section = "Collab:Api";
+
+    /// <summary>gRPC port (h2c without TLS); 0 picks a free one.</summary>
+    public int GrpcPort { get; set; } = 5080;
+
+    /// <summary>HTTP/1.1 port for JSON transcoding (also HTTP/2 with TLS); 0 picks a free one.</summary>
+    public int HttpPort { get; set; } = 5081;
+
+    /// <summary>Address to listen on: an IP address, <c>0.0.0.0</c> or <c>::</c> for every interface.</summary>
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Server reflection (grpcurl, Postman); on by default.</summary>
+    public bool EnableReflection { get; set; } = true;
+
+    /// <summary>A PKCS#12 (.pfx) or PEM certificate; when set, both ports serve TLS.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="CertificatePath"/>; for PEM, the path of the key file may go in <see cref="CertificateKeyPath"/>.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>The private key of a PEM certificate.</summary>
+    public string? CertificateKeyPath { get; set; }
+
+    /// <summary>Largest request message accepted, in bytes (gRPC and JSON bodies).</summary>
+    public int MaxReceiveMessageSize { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>WatchAgreements streams one caller may hold open on one replica.</summary>
+    public int MaxStreamsPerCaller { get; set; } = 10;
+}

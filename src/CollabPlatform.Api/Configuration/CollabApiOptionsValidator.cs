@@ -1,0 +1,55 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace CollabPlatform.Api.Configuration;
+
+/// <summary>Stops start-up with a message naming the wrong key and what it should be.</summary>
+public sealed class CollabApiOptionsValidator : IValidateOptions<CollabApiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CollabApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.GrpcPort is < 0 or > 65535)
+        {
+            failures.Add($"{CollabApiOptions.Section}:GrpcPort is {options.GrpcPort}; expected a port from 1 to 65535, or 0 for a free one");
+        }
+
+        if (options.HttpPort is < 0 or > 65535)
+        {
+            failures.Add($"{CollabApiOptions.Section}:HttpPort is {options.HttpPort}; expected a port from 1 to 65535, or 0 for a free one");
+        }
+
+        if (options.GrpcPort == options.HttpPort && options.GrpcPort != 0 && string.IsNullOrEmpty(options.CertificatePath))
+        {
+            failures.Add($"{CollabApiOptions.Section}:GrpcPort and HttpPort are both {options.GrpcPort}; without TLS the gRPC port speaks HTTP/2 only and the HTTP port HTTP/1.1, so they must differ (with {CollabApiOptions.Section}:CertificatePath set, one port may serve both)");
+        }
+
+        if (!IPAddress.TryParse(options.ListenAddress, out _))
+        {
+            failures.Add($"{CollabApiOptions.Section}:ListenAddress is '{options.ListenAddress}'; expected an IP address such as 127.0.0.1, or 0.0.0.0 for every interface");
+        }
+
+        if (!string.IsNullOrEmpty(options.CertificatePath) && !File.Exists(options.CertificatePath))
+        {
+            failures.Add($"{CollabApiOptions.Section}:CertificatePath names {options.CertificatePath}, which does not exist; expected a .pfx or PEM certificate file");
+        }
+
+        if (!string.IsNullOrEmpty(options.CertificateKeyPath) && !File.Exists(options.CertificateKeyPath))
+        {
+            failures.Add($"{CollabApiOptions.Section}:CertificateKeyPath names {options.CertificateKeyPath}, which does not exist; expected the PEM private key of the certificate");
+        }
+
+        if (options.MaxReceiveMessageSize < 1024)
+        {
+            failures.Add($"{CollabApiOptions.Section}:MaxReceiveMessageSize is {options.MaxReceiveMessageSize}; expected at least 1024 bytes (default 4194304)");
+        }
+
+        if (options.MaxStreamsPerCaller < 1)
+        {
+            failures.Add($"{CollabApiOptions.Section}:MaxStreamsPerCaller is {options.MaxStreamsPerCaller}; expected at least 1 (default 10)");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
