@@ -24,8 +24,10 @@ public static class CollabHost
         await builder.AddCollabPersistenceAsync(cancellationToken);
         builder.AddCollabDefaults();
         builder.AddCollabOrleans();
+        builder.AddCollabApi();
         var app = builder.Build();
         app.MapCollabTelemetry();
+        app.MapCollabApi();
         return app;
     }
 

@@ -1,0 +1,157 @@
+using System.Net;
+using CollabPlatform.Api.Configuration;
+using CollabPlatform.Api.Health;
+using CollabPlatform.Api.Identity;
+using CollabPlatform.Api.Interceptors;
+using CollabPlatform.Api.Services;
+using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Regions;
+using CollabPlatform.Persistence.ReadModels;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace CollabPlatform.Host.Hosting;
+
+/// <summary>
+/// The gRPC API of a replica (issue #4): the four collab.v1 services behind the error interceptor,
+/// JSON transcoding, server reflection and grpc.health.v1, on the ports of <see cref="CollabApiOptions"/>.
+/// </summary>
+public static class ApiHostingExtensions
+{
+    /// <summary>Health-check tag of what readiness needs: an active silo and a database that answers.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>Health-check tag of liveness: only that the process answers (the kubelet restarts on failure).</summary>
+    public const string LiveTag = "live";
+
+    /// <summary>The grpc.health.v1 service name for liveness (k8s/base/deployment.yaml).</summary>
+    public const string LivenessService = "liveness";
+
+    public static IHostApplicationBuilder AddCollabApi(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(CollabApiOptions.Section).Get<CollabApiOptions>() ?? new CollabApiOptions();
+        builder.Services.AddOptions<CollabApiOptions>().Bind(builder.Configuration.GetSection(CollabApiOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CollabApiOptions>, CollabApiOptionsValidator>();
+
+        builder.Services
+            .AddGrpc(grpc =>
+            {
+                grpc.Interceptors.Add<ErrorInterceptor>();
+                grpc.MaxReceiveMessageSize = options.MaxReceiveMessageSize;
+                grpc.EnableDetailedErrors = false;
+            })
+            .AddJsonTranscoding(json =>
+            {
+                // Error details travel packed in google.protobuf.Any; JSON needs their types to print them.
+                json.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, ErrorInfo.Descriptor);
+            });
+        if (options.EnableReflection)
+        {
+            builder.Services.AddGrpcReflection();
+        }
+
+        builder.Services
+            .AddGrpcHealthChecks(health =>
+            {
+                health.Services.Clear();
+                health.Services.Map(string.Empty, check => check.Tags.Contains(ReadyTag));
+                health.Services.Map(LivenessService, check => check.Tags.Contains(LiveTag));
+                foreach (var service in ServiceNames)
+                {
+                    health.Services.Map(service, check => check.Tags.Contains(ReadyTag));
+                }
+            })
+            .AddCheck<CollabReadinessCheck>("collab", tags: [ReadyTag])
+            .AddCheck("process", () => HealthCheckResult.Healthy("the process answers"), tags: [LiveTag]);
+
+        builder.Services.TryAddSingleton(RegionCatalog.Default);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ICallerAccessor, DevelopmentCallerAccessor>();
+        builder.Services.AddSingleton<PartnershipQueries>();
+        builder.Services.AddSingleton<ProgramQueries>();
+        builder.Services.AddSingleton<LedgerQueries>();
+        builder.Services.AddSingleton<FacilitationQueries>();
+        builder.Services.AddSingleton(new StreamLimiter(options.MaxStreamsPerCaller));
+
+        var endpoints = new ApiEndpoints();
+        builder.Services.AddSingleton(endpoints);
+        builder.Services.Configure<KestrelServerOptions>(kestrel => ConfigureEndpoints(kestrel, options, endpoints));
+        return builder;
+    }
+
+    public static WebApplication MapCollabApi(this WebApplication app)
+    {
+        app.MapGrpcService<RegionGrpcService>();
+        app.MapGrpcService<PartnershipGrpcService>();
+        app.MapGrpcService<JointProgramGrpcService>();
+        app.MapGrpcService<FacilitationGrpcService>();
+        app.MapGrpcHealthChecksService();
+        if (app.Services.GetRequiredService<IOptions<CollabApiOptions>>().Value.EnableReflection)
+        {
+            app.MapGrpcReflectionService();
+        }
+
+        return app;
+    }
+
+    /// <summary>The collab.v1 services, each reported by grpc.health.v1 under its full name.</summary>
+    public static IReadOnlyList<string> ServiceNames { get; } =
+    [
+        RegionService.Descriptor.FullName,
+        PartnershipService.Descriptor.FullName,
+        JointProgramService.Descriptor.FullName,
+        FacilitationService.Descriptor.FullName,
+    ];
+
+    private static void ConfigureEndpoints(KestrelServerOptions kestrel, CollabApiOptions options, ApiEndpoints endpoints)
+    {
+        // Bad values are reported by the options validator at start; here they only must not throw first.
+        var address = IPAddress.TryParse(options.ListenAddress, out var parsed) ? parsed : IPAddress.Loopback;
+        var tls = !string.IsNullOrEmpty(options.CertificatePath) && File.Exists(options.CertificatePath);
+        kestrel.Limits.MaxRequestBodySize = options.MaxReceiveMessageSize;
+        ListenOptions? grpc = null;
+        ListenOptions? http = null;
+        kestrel.Listen(address, Math.Clamp(options.GrpcPort, 0, 65535), listen =>
+        {
+            grpc = listen;
+            Secure(listen, options, tls);
+        });
+        if (!(tls && options.HttpPort == options.GrpcPort && options.GrpcPort != 0))
+        {
+            kestrel.Listen(address, Math.Clamp(options.HttpPort, 0, 65535), listen =>
+            {
+                http = listen;
+                listen.Protocols = tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
+                if (tls)
+                {
+                    UseCertificate(listen, options);
+                }
+            });
+        }
+
+        endpoints.Set(() => grpc?.EndPoint, () => (http ?? grpc)?.EndPoint, tls);
+    }
+
+    // Without TLS, gRPC clients speak HTTP/2 by prior knowledge, so the port is HTTP/2 only (h2c);
+    // with TLS, ALPN lets one port serve gRPC and HTTP/1.1 alike.
+    private static void Secure(ListenOptions listen, CollabApiOptions options, bool tls)
+    {
+        listen.Protocols = tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2;
+        if (tls)
+        {
+            UseCertificate(listen, options);
+        }
+    }
+
+    private static void UseCertificate(ListenOptions listen, CollabApiOptions options)
+    {
+        var certificate = string.IsNullOrEmpty(options.CertificateKeyPath)
+            ? System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath!, options.CertificatePassword)
+            : System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(options.CertificatePath!, options.CertificateKeyPath);
+        listen.UseHttps(certificate);
+    }
+}
