@@ -53,4 +53,19 @@ public static class RpcAssert
             fields.Any(f => f == field || f.StartsWith(field + ".", StringComparison.Ordinal) || f.StartsWith(field + "[", StringComparison.Ordinal)),
             $"{phase}: expected a violation of {field}, got [{string.Join(", ", fields)}]");
     }
+
+    /// <summary>
+    /// Some violation names <paramref name="field"/>, a field inside it, or a field that encloses it
+    /// (<c>meeting</c> for <c>meeting.date</c>), but not an unrelated field.
+    /// </summary>
+    public static void NamesFieldOrItsParent(BadRequest badRequest, string field, string phase)
+    {
+        static bool Within(string inner, string outer) =>
+            inner == outer || inner.StartsWith(outer + ".", StringComparison.Ordinal) || inner.StartsWith(outer + "[", StringComparison.Ordinal);
+
+        var fields = badRequest.FieldViolations.Select(v => v.Field).ToList();
+        Assert.True(
+            fields.Any(f => Within(f, field) || Within(field, f)),
+            $"{phase}: expected a violation of {field}, got [{string.Join(", ", fields)}]");
+    }
 }
