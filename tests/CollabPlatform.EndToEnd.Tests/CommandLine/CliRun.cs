@@ -1,0 +1,16 @@
+using System.CommandLine;
+using CollabPlatform.Cli;
+
+namespace CollabPlatform.EndToEnd.Tests.CommandLine;
+
+/// <summary>Runs the <c>collab</c> command line in-process and captures what it prints.</summary>
+internal static class CliRun
+{
+    public static async Task<(int ExitCode, string Output, string Error)> InvokeAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await CollabCommandLine.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
