@@ -55,7 +55,7 @@ internal static class PartnershipsCommand
 
             foreach (var p in all.Partnerships)
             {
-                await call.Output.WriteLineAsync($"{p.Id,-14} {p.Stage,-16} {p.LocalRegionId,-10} {Text.Counterpart(p.Counterpart),-30} {p.Title}");
+                await call.Output.WriteLineAsync($"{p.Id,-20} {p.Stage,-16} {p.LocalRegionId,-10} {Text.Counterpart(p.Counterpart),-30} {p.Title}");
             }
         });
         return command;
@@ -112,7 +112,9 @@ internal static class PartnershipsCommand
 
             foreach (var h in p.History)
             {
-                var move = h.FromStage != h.ToStage ? $" {h.FromStage} -> {h.ToStage}" : string.Empty;
+                var move = h.ToStage == PartnershipStage.Unspecified ? string.Empty
+                    : h.FromStage == PartnershipStage.Unspecified ? $" at {h.ToStage}"
+                    : $" {h.FromStage} -> {h.ToStage}";
                 await o.WriteLineAsync($"  #{h.Sequence} {h.OccurredAt?.ToDateTimeOffset():u} {h.EventType}{move} by {h.Actor} {h.Note}".TrimEnd());
             }
         });

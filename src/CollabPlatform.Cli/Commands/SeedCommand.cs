@@ -27,7 +27,7 @@ internal static class SeedCommand
 
             foreach (var s in seeded)
             {
-                await call.Output.WriteLineAsync($"{s.PartnershipId,-14} {s.Story}");
+                await call.Output.WriteLineAsync($"{s.PartnershipId,-20} {s.Story}");
             }
         });
         return command;
