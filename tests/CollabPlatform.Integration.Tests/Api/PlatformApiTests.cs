@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CollabPlatform.Contracts.V1;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Reflection.V1Alpha;
+
+namespace CollabPlatform.Integration.Tests.Api;
+
+/// <summary>Health, reflection and JSON transcoding of a running Host.</summary>
+[Collection(ApiHostCollection.Name)]
+public sealed class PlatformApiTests(ApiHostFixture fixture)
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("liveness")]
+    [InlineData("collab.v1.PartnershipService")]
+    [InlineData("collab.v1.FacilitationService")]
+    public async Task Health_OfAReadyHost_IsServing(string service)
+    {
+        var health = new Health.HealthClient(fixture.Channel);
+
+        var response = await health.CheckAsync(new HealthCheckRequest { Service = service });
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+
+    [Fact]
+    public async Task Health_OfAnUnknownService_IsNotFound()
+    {
+        var health = new Health.HealthClient(fixture.Channel);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => health.CheckAsync(new HealthCheckRequest { Service = "collab.v1.NoSuchService" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reflection_ListsTheCollabServices()
+    {
+        var reflection = new ServerReflection.ServerReflectionClient(fixture.Channel);
+        using var call = reflection.ServerReflectionInfo();
+
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+
+        Assert.Contains("collab.v1.RegionService", services);
+        Assert.Contains("collab.v1.PartnershipService", services);
+        Assert.Contains("collab.v1.JointProgramService", services);
+        Assert.Contains("collab.v1.FacilitationService", services);
+        Assert.Contains("grpc.health.v1.Health", services);
+    }
+
+    [Fact]
+    public async Task Json_SearchOverHttp11_ReturnsBothNanjings()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Host.HttpAddress, DefaultRequestVersion = HttpVersion.Version11 };
+
+        using var response = await http.GetAsync(new Uri("/v1/regions:search?query=Nanjing", UriKind.Relative));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new Version(1, 1), response.Version);
+        Assert.True(body.GetProperty("ambiguous").GetBoolean());
+        var ids = body.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("region").GetProperty("id").GetString()).ToList();
+        Assert.Equal(["CN-320100", "CN-350627"], ids);
+    }
+
+    [Fact]
+    public async Task Json_BadInput_IsA400WithTheFieldViolations()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Host.HttpAddress };
+        using var content = JsonContent.Create(new { requestId = "r1", kind = "PARTNERSHIP_KIND_SISTER_CITY", title = "x", localRegionId = "ID-99", counterpart = new { foreignRegionId = "KR-36330" } });
+
+        using var notFound = await http.GetAsync(new Uri("/v1/regions/ID-99", UriKind.Relative));
+        using var invalid = await http.PostAsync(new Uri("/v1/partnerships", UriKind.Relative), content);
+        var error = await notFound.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        Assert.Equal("REGION_NOT_FOUND", error.GetProperty("details")[0].GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, invalid.StatusCode);
+    }
+
+    [Fact]
+    public async Task Json_MalformedBody_IsA400NotA500()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Host.HttpAddress };
+        using var content = new StringContent("{\"requestId\": 12, \"kind\": \"NOT_A_KIND\"", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await http.PostAsync(new Uri("/v1/partnerships", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Grpc_CallWithoutActor_IsRecordedAsAnonymous()
+    {
+        var client = new PartnershipService.PartnershipServiceClient(fixture.Channel);
+        var proposal = ApiRequests.KlatenNanjing();
+        proposal.LocalRegionId = "ID-33.11";
+
+        var response = await client.ProposePartnershipAsync(proposal);
+
+        Assert.Equal("anonymous", response.Partnership.History[0].Actor);
+    }
+}
