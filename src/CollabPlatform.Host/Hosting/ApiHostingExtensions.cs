@@ -3,6 +3,7 @@ using CollabPlatform.Api.Configuration;
 using CollabPlatform.Api.Health;
 using CollabPlatform.Api.Identity;
 using CollabPlatform.Api.Interceptors;
+using CollabPlatform.Api.Middleware;
 using CollabPlatform.Api.Services;
 using CollabPlatform.Contracts.V1;
 using CollabPlatform.Domain.Regions;
@@ -85,6 +86,8 @@ public static class ApiHostingExtensions
 
     public static WebApplication MapCollabApi(this WebApplication app)
     {
+        // Before the endpoints: grpc-dotnet would report a message that does not parse as UNKNOWN.
+        app.UseMiddleware<MalformedMessageMiddleware>(app.Services.GetRequiredService<IOptions<CollabApiOptions>>().Value.MaxReceiveMessageSize);
         app.MapGrpcService<RegionGrpcService>();
         app.MapGrpcService<PartnershipGrpcService>();
         app.MapGrpcService<JointProgramGrpcService>();
@@ -112,7 +115,8 @@ public static class ApiHostingExtensions
         // Bad values are reported by the options validator at start; here they only must not throw first.
         var address = IPAddress.TryParse(options.ListenAddress, out var parsed) ? parsed : IPAddress.Loopback;
         var tls = !string.IsNullOrEmpty(options.CertificatePath) && File.Exists(options.CertificatePath);
-        kestrel.Limits.MaxRequestBodySize = options.MaxReceiveMessageSize;
+        // A message plus its gRPC frame header (or a JSON body of the same size).
+        kestrel.Limits.MaxRequestBodySize = options.MaxReceiveMessageSize + 1024;
         ListenOptions? grpc = null;
         ListenOptions? http = null;
         kestrel.Listen(address, Math.Clamp(options.GrpcPort, 0, 65535), listen =>

@@ -95,6 +95,31 @@ public sealed class PlatformApiTests(ApiHostFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xff, 0xff, 0xff, 0xff, 0x0f, 0x01 })]
+    [InlineData(new byte[] { 0x0a, 0x02, 0xc3, 0x28 })]
+    public async Task Grpc_MessageThatIsNotProtobuf_IsInvalidArgumentNotUnknown(byte[] message)
+    {
+        using var http = new HttpClient();
+        var frame = new byte[5 + message.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)message.Length);
+        message.CopyTo(frame, 5);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Host.GrpcAddress, "/collab.v1.PartnershipService/GetPartnership"))
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(frame),
+        };
+        request.Content.Headers.ContentType = new("application/grpc");
+        request.Headers.TE.ParseAdd("trailers");
+
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        var status = response.Headers.Concat(response.TrailingHeaders).Single(h => h.Key == "grpc-status").Value.Single();
+
+        Assert.Equal("3", status);
+    }
+
     [Fact]
     public async Task Grpc_CallWithoutActor_IsRecordedAsAnonymous()
     {
