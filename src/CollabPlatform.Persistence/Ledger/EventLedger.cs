@@ -144,12 +144,13 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
 
         // Only transactions older than the oldest one still running are final: rows they wrote are
         // either visible now or never will be. Reading below that horizon, in (tx_id, position)
-        // order, is what keeps a cursor from skipping a commit that was still in flight.
+        // order, is what keeps a cursor from skipping a commit that was still in flight. The ORDER BY
+        // names the table's column: a bare tx_id would mean the selected text and sort '1000' < '735'.
         var sql = SelectColumns + """
              WHERE (tx_id, position) > ($1::text::xid8, $2)
                AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
                AND ($3::text IS NULL OR jurisdictions @> ARRAY[$3::text])
-             ORDER BY tx_id, position
+             ORDER BY collab_ledger.tx_id, collab_ledger.position
              LIMIT $4
             """;
         await using var command = dataSource.CreateCommand(sql);

@@ -53,7 +53,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var command = dataSource.CreateCommand(Columns + """
              WHERE jurisdictions @> ARRAY[$1::text]
-             ORDER BY tx_id DESC, position DESC
+             ORDER BY collab_ledger.tx_id DESC, collab_ledger.position DESC
              LIMIT $2
             """);
         command.Parameters.Add(SqlParameters.Text(jurisdiction));
@@ -71,7 +71,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("""
             SELECT tx_id::text, position FROM collab_ledger
             WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY tx_id DESC, position DESC
+            ORDER BY collab_ledger.tx_id DESC, collab_ledger.position DESC
             LIMIT 1
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
