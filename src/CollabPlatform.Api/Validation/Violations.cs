@@ -33,6 +33,12 @@ public sealed partial class Violations
     /// <summary>People on one document or meeting.</summary>
     public const int People = DomainLimits.MaxPeople;
 
+    /// <summary>The earliest year of a date in a request.</summary>
+    public const int MinYear = 1900;
+
+    /// <summary>The latest year of a date in a request.</summary>
+    public const int MaxYear = 2199;
+
     private readonly List<BadRequest.Types.FieldViolation> _items = [];
 
     public IReadOnlyList<BadRequest.Types.FieldViolation> Items => _items;
@@ -173,6 +179,14 @@ public sealed partial class Violations
         if (date.Year is < 1 or > 9999 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
         {
             Add(field, $"{what} {date.Year:D4}-{date.Month:D2}-{date.Day:D2} is not a date: year, month and day must all be set and the day must exist in that month");
+            return false;
+        }
+
+        // Far-off years are typing mistakes here, and the deadlines computed from them (a validity
+        // window's end, a report every few months) must stay within the calendar.
+        if (date.Year is < MinYear or > MaxYear)
+        {
+            Add(field, $"{what} {date.Year:D4}-{date.Month:D2}-{date.Day:D2} lies outside the years {MinYear} to {MaxYear} that the register accepts");
             return false;
         }
 

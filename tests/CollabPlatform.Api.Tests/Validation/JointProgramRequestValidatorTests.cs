@@ -40,6 +40,9 @@ public sealed class JointProgramRequestValidatorTests
         { "indicators[0].target", r => r.Indicators[0].Target = -1 },
         { "indicators[0].target", r => r.Indicators[0].Target = double.NaN },
         { "indicators[0].target", r => r.Indicators[0].Target = double.PositiveInfinity },
+        { "start_date", r => r.StartDate = StoryRequests.Date(9999, 11, 1) },
+        { "end_date", r => r.EndDate = StoryRequests.Date(9999, 12, 31) },
+        { "start_date", r => r.StartDate = StoryRequests.Date(1899, 12, 31) },
         { "reporting_period_months", r => r.ReportingPeriodMonths = 13 },
         { "reporting_period_months", r => r.ReportingPeriodMonths = -3 },
     };
