@@ -13,7 +13,8 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
     private const string StreamVersionConstraint = "collab_ledger_stream_version_uq";
     private const string RequestConstraint = "collab_ledger_request_uq";
 
-    private const string SelectColumns = """
+    /// <summary>The columns <see cref="ReadEventsAsync"/> reads, in its order.</summary>
+    internal const string SelectColumns = """
         SELECT tx_id::text, position, stream_id, stream_version, event_type, payload::text, actor, occurred_at,
                partnership_id, from_stage, to_stage, jurisdictions, request_id, request_hash
         FROM collab_ledger
@@ -161,7 +162,8 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
         return await ReadEventsAsync(command, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<StoredLedgerEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    /// <summary>Reads ledger rows selected with <see cref="SelectColumns"/>.</summary>
+    internal static async Task<IReadOnlyList<StoredLedgerEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var events = new List<StoredLedgerEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -11,11 +11,7 @@ namespace CollabPlatform.Persistence.ReadModels;
 /// </summary>
 public sealed class LedgerQueries(NpgsqlDataSource dataSource)
 {
-    private const string Columns = """
-        SELECT tx_id::text, position, stream_id, stream_version, event_type, payload::text, actor, occurred_at,
-               partnership_id, from_stage, to_stage, jurisdictions, request_id, request_hash
-        FROM collab_ledger
-        """;
+    private const string Columns = EventLedger.SelectColumns;
 
     /// <summary>
     /// Every event of the given streams (only those of <paramref name="eventTypes"/> when it is not
@@ -80,28 +76,6 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
             : LedgerCursor.Start;
     }
 
-    private static async Task<IReadOnlyList<StoredLedgerEvent>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var events = new List<StoredLedgerEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            events.Add(new StoredLedgerEvent(
-                new LedgerCursor(ulong.Parse(reader.GetString(0), NumberStyles.None, CultureInfo.InvariantCulture), reader.GetInt64(1)),
-                reader.GetString(2),
-                reader.GetInt64(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.GetString(6),
-                reader.GetFieldValue<DateTimeOffset>(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.IsDBNull(10) ? null : reader.GetString(10),
-                reader.GetFieldValue<string[]>(11),
-                reader.IsDBNull(12) ? null : reader.GetString(12),
-                reader.IsDBNull(13) ? null : reader.GetString(13)));
-        }
-
-        return events;
-    }
+    private static Task<IReadOnlyList<StoredLedgerEvent>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken) =>
+        EventLedger.ReadEventsAsync(command, cancellationToken);
 }
