@@ -28,18 +28,21 @@ internal static class PartnershipMapping
     /// <summary>The partnership as the contract shows it; BASIC leaves out documents, meetings and history.</summary>
     public static V1.Partnership ToProto(this Partnership partnership, V1.PartnershipView view = V1.PartnershipView.Full)
     {
-        var proto = new PartnershipSummary(
-            partnership.Id,
-            partnership.Version,
-            partnership.Kind,
-            partnership.Stage,
-            partnership.Title,
-            partnership.LocalRegion,
-            partnership.Counterpart,
-            ValueList.From(partnership.PrioritySectors),
-            partnership.Validity,
-            partnership.CreatedAt,
-            partnership.UpdatedAt).ToProto(partnership.Facilitators);
+        var proto = new V1.Partnership
+        {
+            Id = partnership.Id,
+            Version = partnership.Version,
+            Kind = partnership.Kind.ToProto(),
+            Stage = partnership.Stage.ToProto(),
+            Title = partnership.Title,
+            LocalRegionId = partnership.LocalRegion.ToString(),
+            Counterpart = partnership.Counterpart.ToProto(),
+            Validity = partnership.Validity?.ToProto(),
+            CreatedAt = partnership.CreatedAt.ToProto(),
+            UpdatedAt = partnership.UpdatedAt.ToProto(),
+        };
+        proto.PrioritySectors.AddRange(partnership.PrioritySectors.Select(CommonMapping.ToProto));
+        proto.Facilitators.AddRange(partnership.Facilitators.Select(ToProto));
         if (view != V1.PartnershipView.Basic)
         {
             proto.Documents.AddRange(partnership.Documents.Select(ToProto));
@@ -47,27 +50,6 @@ internal static class PartnershipMapping
             proto.History.AddRange(partnership.History.Select(ToProto));
         }
 
-        return proto;
-    }
-
-    /// <summary>The BASIC view: everything but documents, meetings and history.</summary>
-    public static V1.Partnership ToProto(this PartnershipSummary summary, IEnumerable<FacilitatorAssignment> facilitators)
-    {
-        var proto = new V1.Partnership
-        {
-            Id = summary.Id,
-            Version = summary.Version,
-            Kind = summary.Kind.ToProto(),
-            Stage = summary.Stage.ToProto(),
-            Title = summary.Title,
-            LocalRegionId = summary.LocalRegion.ToString(),
-            Counterpart = summary.Counterpart.ToProto(),
-            Validity = summary.Validity?.ToProto(),
-            CreatedAt = summary.CreatedAt.ToProto(),
-            UpdatedAt = summary.UpdatedAt.ToProto(),
-        };
-        proto.PrioritySectors.AddRange(summary.PrioritySectors.Select(CommonMapping.ToProto));
-        proto.Facilitators.AddRange(facilitators.Select(ToProto));
         return proto;
     }
 

@@ -60,11 +60,25 @@ public sealed partial class PartnershipGrpcService
     private static Partnership Basic(PartnershipListRow row, IReadOnlyList<StoredLedgerEvent> facilitatorEvents)
     {
         var summary = JsonSerializer.Deserialize<PartnershipSummary>(row.Summary, DomainJson.Options)!;
-        var facilitators = facilitatorEvents
+        var proto = new Partnership
+        {
+            Id = summary.Id,
+            Version = summary.Version,
+            Kind = summary.Kind.ToProto(),
+            Stage = summary.Stage.ToProto(),
+            Title = summary.Title,
+            LocalRegionId = summary.LocalRegion.ToString(),
+            Counterpart = summary.Counterpart.ToProto(),
+            Validity = summary.Validity?.ToProto(),
+            CreatedAt = summary.CreatedAt.ToProto(),
+            UpdatedAt = summary.UpdatedAt.ToProto(),
+        };
+        proto.PrioritySectors.AddRange(summary.PrioritySectors.Select(CommonMapping.ToProto));
+        proto.Facilitators.AddRange(facilitatorEvents
             .Where(e => e.StreamVersion <= summary.Version)
             .Select(e => JsonSerializer.Deserialize<PartnershipEvent>(e.Payload, DomainJson.Options))
             .OfType<FacilitatorAdded>()
-            .Select(f => new Domain.Partnerships.FacilitatorAssignment(f.Jurisdiction, f.Role, f.OccurredAt, f.Actor));
-        return summary.ToProto(facilitators);
+            .Select(f => new Facilitator { JurisdictionId = f.Jurisdiction, Role = f.Role, AddedAt = f.OccurredAt.ToProto(), AddedBy = f.Actor }));
+        return proto;
     }
 }
