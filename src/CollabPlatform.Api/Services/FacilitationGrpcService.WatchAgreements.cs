@@ -20,6 +20,13 @@ public sealed partial class FacilitationGrpcService
         FacilitationRequestValidator.Validate(request, out var cursor).ThrowIfInvalid();
         var scope = catalog.RequireJurisdiction(request.Scope, "scope");
         var caller = callers.GetCaller(context);
+        if (!await ledger.IsPositionAsync(cursor, context.CancellationToken))
+        {
+            throw RpcErrors.InvalidArgument(
+                "after_cursor",
+                $"after_cursor {request.AfterCursor} names no committed event, so this server never issued it: pass the cursor of the last event or heartbeat you processed, unchanged, or leave it empty to replay the whole history");
+        }
+
         if (!streams.TryEnter(caller.Actor))
         {
             throw RpcErrors.TooManyStreams(caller.Actor, streams.MaxPerCaller);

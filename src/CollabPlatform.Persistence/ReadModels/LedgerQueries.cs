@@ -58,6 +58,25 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// True when <paramref name="cursor"/> is the start or the position of a committed event: every
+    /// cursor the API hands out (events, heartbeats, dashboards) is one of those, and the ledger is
+    /// append-only, so anything else was never issued.
+    /// </summary>
+    public async Task<bool> IsPositionAsync(LedgerCursor cursor, CancellationToken cancellationToken)
+    {
+        if (cursor == LedgerCursor.Start)
+        {
+            return true;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM collab_ledger WHERE position = $2 AND tx_id = $1::text::xid8)");
+        command.Parameters.Add(SqlParameters.Text(cursor.TransactionId.ToString(CultureInfo.InvariantCulture)));
+        command.Parameters.Add(SqlParameters.BigInt(cursor.Position));
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
     /// The last position of the feed's total order below which every transaction has finished: the
     /// cursor of the newest event a feed reader may already have seen. A reader that resumes from
     /// it misses nothing committed later (see <see cref="EventLedger.ReadAllAsync"/>).

@@ -20,4 +20,7 @@ internal static class SqlParameters
 
     public static NpgsqlParameter Integer(int value) =>
         new() { Value = value, NpgsqlDbType = NpgsqlDbType.Integer };
+
+    public static NpgsqlParameter BigInt(long value) =>
+        new() { Value = value, NpgsqlDbType = NpgsqlDbType.Bigint };
 }

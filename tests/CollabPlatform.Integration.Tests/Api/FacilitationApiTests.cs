@@ -52,6 +52,31 @@ public sealed class FacilitationApiTests(ApiHostFixture fixture)
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
     }
 
+    [Theory]
+    [InlineData("999999999.0")]
+    [InlineData("1.999999999")]
+    public async Task Watch_WithAWellFormedCursorNamingNoCommittedEvent_IsInvalidArgument(string cursor)
+    {
+        using var call = Facilitation.WatchAgreements(new WatchAgreementsRequest { Scope = "ID-33", AfterCursor = cursor }, deadline: DateTime.UtcNow.AddSeconds(10));
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Watch_FromTheDashboardCursor_IsAccepted()
+    {
+        var dashboard = await Facilitation.GetDashboardSummaryAsync(new GetDashboardSummaryRequest { Scope = "MINISTRY-ID" });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        using var call = Facilitation.WatchAgreements(new WatchAgreementsRequest { Scope = "JP-01", AfterCursor = dashboard.Cursor }, cancellationToken: timeout.Token);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(timeout.Token));
+
+        // Nothing happens in JP-01, so the stream is still open (and quiet) when the client gives up.
+        Assert.Equal(StatusCode.Cancelled, ex.StatusCode);
+    }
+
     [Fact]
     public async Task OverdueAndDashboard_OfAProgramBehindItsReportsAndMilestones_ShowThem()
     {
