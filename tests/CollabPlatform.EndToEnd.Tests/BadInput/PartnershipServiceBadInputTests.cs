@@ -148,7 +148,12 @@ public sealed class PartnershipServiceBadInputTests(ApiHostFixture host, ITestOu
             Set<AttachDocumentRequest, int>("document.signatories[]", Gen.Int[BadValues.PeopleLimit + 1, 250], (r, n) => r.Document.Signatories.AddRange(Enumerable.Range(0, n).Select(i => new Person { Name = $"Signatory {i}", Side = PartySide.Foreign }))),
             Set<AttachDocumentRequest, string>("document.signatories[0].title", BadValues.TooLong(BadValues.NameLimit), (r, v) => r.Document.Signatories[0].Title = v),
             Set<AttachDocumentRequest, int>("document.witnesses[].side", BadValues.UnknownEnum, (r, v) => r.Document.Witnesses.Add(new Person { Name = "Witness", Side = (PartySide)v })),
-            Fixed<AttachDocumentRequest>("document.validity on an OTHER document", r => r.Document.Validity = new ValidityWindow { EffectiveDate = new Date { Year = 2024, Month = 2, Day = 1 } }),
+            Fixed<AttachDocumentRequest>("document.validity on an OTHER document", r =>
+            {
+                // Sets the kind too, so that combined with another case the request stays invalid.
+                r.Document.Kind = DocumentKind.Other;
+                r.Document.Validity = new ValidityWindow { EffectiveDate = new Date { Year = 2024, Month = 2, Day = 1 } };
+            }),
             Fixed<AttachDocumentRequest>("document.validity ends before it starts", r =>
             {
                 r.Document.Kind = DocumentKind.Agreement;
