@@ -2,19 +2,19 @@ using CollabPlatform.Api.Errors;
 using CollabPlatform.Api.Mapping;
 using CollabPlatform.Api.Validation;
 using CollabPlatform.Contracts.V1;
-using CollabPlatform.Persistence.Telemetry;
+using CollabPlatform.Persistence.Feeds;
 using Grpc.Core;
 
 namespace CollabPlatform.Api.Services;
 
-// A plain polling loop over the ledger, kept in this one file so that the feed engine
-// (src/CollabPlatform.Persistence/Feeds) can replace it without touching the rest of the service.
 public sealed partial class FacilitationGrpcService
 {
-    private const int BatchSize = 500;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
+    private const string ReconnectAdvice = "reconnect, to any server, with the cursor of the last event or heartbeat you processed";
 
+    /// <summary>
+    /// The scope's committed events after the cursor, then live ones, served by this replica's
+    /// <see cref="FeedHub"/>: catch-up reads the ledger, live delivery shares one tail of it.
+    /// </summary>
     public override async Task WatchAgreements(WatchAgreementsRequest request, IServerStreamWriter<WatchAgreementsResponse> responseStream, ServerCallContext context)
     {
         FacilitationRequestValidator.Validate(request, out var cursor).ThrowIfInvalid();
@@ -33,50 +33,25 @@ public sealed partial class FacilitationGrpcService
         }
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
-        var token = stopping.Token;
-        CollabTelemetry.FeedWatchers.Add(1);
         Log.WatchStarted(logger, scope, request.AfterCursor);
         try
         {
-            var lastSent = time.GetTimestamp();
-            while (true)
+            await foreach (var item in feeds.SubscribeAsync(scope, cursor, stopping.Token))
             {
-                // The horizon is read before the events: once a read comes back short, every event of
-                // the scope up to it has been sent, so the cursor may move on to it (a quiet scope's
-                // heartbeats still advance) without skipping a commit still in flight.
-                var horizon = await ledger.HorizonAsync(token);
-                var batch = await eventLedger.ReadAllAsync(cursor, scope, BatchSize, token);
-                foreach (var stored in batch)
-                {
-                    await responseStream.WriteAsync(new WatchAgreementsResponse { Event = stored.ToAgreementEvent() }, token);
-                    CollabTelemetry.FeedLag.Record((time.GetUtcNow() - stored.OccurredAt).TotalMilliseconds);
-                    cursor = stored.Cursor;
-                    lastSent = time.GetTimestamp();
-                }
-
-                if (batch.Count == BatchSize)
-                {
-                    continue;
-                }
-
-                if (horizon > cursor)
-                {
-                    cursor = horizon;
-                }
-
-                if (time.GetElapsedTime(lastSent) >= HeartbeatInterval)
-                {
-                    var heartbeat = new Heartbeat { Cursor = cursor.ToString(), ServerTime = time.GetUtcNow().ToProto() };
-                    await responseStream.WriteAsync(new WatchAgreementsResponse { Heartbeat = heartbeat }, token);
-                    lastSent = time.GetTimestamp();
-                }
-
-                await Task.Delay(PollInterval, time, token);
+                var response = item.IsHeartbeat
+                    ? new WatchAgreementsResponse { Heartbeat = new Heartbeat { Cursor = item.Cursor.ToString(), ServerTime = item.ServerTime.ToProto() } }
+                    : new WatchAgreementsResponse { Event = item.Event.ToAgreementEvent() };
+                await responseStream.WriteAsync(response, stopping.Token);
+                cursor = item.Cursor;
             }
+        }
+        catch (FeedUnavailableException)
+        {
+            throw RpcErrors.Unavailable($"the agreement feeds of this server stopped; {ReconnectAdvice}");
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
-            throw RpcErrors.Unavailable("this server is shutting down; reconnect, to any server, with the cursor of the last event or heartbeat you processed");
+            throw RpcErrors.Unavailable($"this server is shutting down; {ReconnectAdvice}");
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
@@ -84,7 +59,6 @@ public sealed partial class FacilitationGrpcService
         }
         finally
         {
-            CollabTelemetry.FeedWatchers.Add(-1);
             streams.Exit(caller.Actor);
             Log.WatchEnded(logger, scope, cursor);
         }

@@ -4,7 +4,7 @@ using CollabPlatform.Api.Mapping;
 using CollabPlatform.Api.Validation;
 using CollabPlatform.Contracts.V1;
 using CollabPlatform.Domain.Regions;
-using CollabPlatform.Persistence.Ledger;
+using CollabPlatform.Persistence.Feeds;
 using CollabPlatform.Persistence.ReadModels;
 using Grpc.Core;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +19,7 @@ namespace CollabPlatform.Api.Services;
 public sealed partial class FacilitationGrpcService(
     RegionCatalog catalog,
     ICallerAccessor callers,
-    IEventLedger eventLedger,
+    FeedHub feeds,
     LedgerQueries ledger,
     FacilitationQueries facilitation,
     StreamLimiter streams,

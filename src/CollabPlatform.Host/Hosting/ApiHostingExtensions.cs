@@ -7,6 +7,7 @@ using CollabPlatform.Api.Middleware;
 using CollabPlatform.Api.Services;
 using CollabPlatform.Contracts.V1;
 using CollabPlatform.Domain.Regions;
+using CollabPlatform.Persistence.Feeds;
 using CollabPlatform.Persistence.ReadModels;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
@@ -77,11 +78,25 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<LedgerQueries>();
         builder.Services.AddSingleton<FacilitationQueries>();
         builder.Services.AddSingleton(new StreamLimiter(options.MaxStreamsPerCaller));
+        AddFeeds(builder);
 
         var endpoints = new ApiEndpoints();
         builder.Services.AddSingleton(endpoints);
         builder.Services.Configure<KestrelServerOptions>(kestrel => ConfigureEndpoints(kestrel, options, endpoints));
         return builder;
+    }
+
+    /// <summary>
+    /// The agreement feeds behind WatchAgreements: one <see cref="LedgerTailer"/> per replica
+    /// follows the ledger and hands each commit to every watcher through the <see cref="FeedHub"/>.
+    /// </summary>
+    private static void AddFeeds(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FeedOptions>().Bind(builder.Configuration.GetSection(FeedOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<FeedOptions>, FeedOptionsValidator>();
+        builder.Services.AddSingleton<FeedHub>();
+        builder.Services.AddSingleton<LedgerTailer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LedgerTailer>());
     }
 
     public static WebApplication MapCollabApi(this WebApplication app)

@@ -4,7 +4,7 @@ namespace CollabPlatform.Persistence.Feeds;
 public sealed class FeedOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
-    public const string SectionName = "Feeds";
+    public const string SectionName = "Collab:Feeds";
 
     /// <summary>How long a feed may stay silent before it sends a heartbeat.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
