@@ -46,19 +46,32 @@ public sealed class ApiHostFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts a Host on <paramref name="connectionString"/> with free loopback ports and a cluster of its own.</summary>
-    public static async Task<(HostProcess Host, Uri Grpc, Uri Http)> StartHostAsync(string connectionString, string label)
+    /// <summary>
+    /// Starts a Host on <paramref name="connectionString"/> with free loopback ports, in a cluster of
+    /// its own unless <paramref name="clusterId"/> names one to join, with <paramref name="settings"/> on top.
+    /// </summary>
+    public static async Task<(HostProcess Host, Uri Grpc, Uri Http)> StartHostAsync(
+        string connectionString,
+        string label,
+        IReadOnlyDictionary<string, string>? settings = null,
+        string? clusterId = null)
     {
         var grpcPort = HostProcess.FreePort();
         var httpPort = HostProcess.FreePort();
-        var host = await HostProcess.StartAsync(new Dictionary<string, string>
+        var all = new Dictionary<string, string>
         {
             ["ConnectionStrings:Collab"] = connectionString,
-            ["Collab:Orleans:ClusterId"] = $"{label}-{Guid.NewGuid().ToString("N")[..8]}",
+            ["Collab:Orleans:ClusterId"] = clusterId ?? $"{label}-{Guid.NewGuid().ToString("N")[..8]}",
             ["Collab:Api:ListenAddress"] = "127.0.0.1",
             ["Collab:Api:GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Collab:Api:HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        var host = await HostProcess.StartAsync(all);
         return (host, new Uri($"http://127.0.0.1:{grpcPort}"), new Uri($"http://127.0.0.1:{httpPort}"));
     }
 
