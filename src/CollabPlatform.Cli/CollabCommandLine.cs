@@ -14,6 +14,7 @@ internal static class CollabCommandLine
         root.Add(SeedCommand.Create());
         root.Add(RegionsCommand.Create());
         root.Add(PartnershipsCommand.Create());
+        root.Add(ProgramsCommand.Create());
         root.Add(WatchCommand.Create());
         return root;
     }

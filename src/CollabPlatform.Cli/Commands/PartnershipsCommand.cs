@@ -4,14 +4,15 @@ using CollabPlatform.Contracts.V1;
 
 namespace CollabPlatform.Cli.Commands;
 
-/// <summary><c>collab partnerships list|show</c>: read partnerships.</summary>
+/// <summary><c>collab partnerships list|show|advance</c>: read partnerships and move them to their next stage.</summary>
 internal static class PartnershipsCommand
 {
     public static Command Create()
     {
-        var command = new Command("partnerships", "Read partnerships");
+        var command = new Command("partnerships", "Read partnerships and move them through their lifecycle");
         command.Add(List());
         command.Add(Show());
+        command.Add(Advance());
         return command;
     }
 
@@ -117,6 +118,38 @@ internal static class PartnershipsCommand
                     : $" {h.FromStage} -> {h.ToStage}";
                 await o.WriteLineAsync($"  #{h.Sequence} {h.OccurredAt?.ToDateTimeOffset():u} {h.EventType}{move} by {h.Actor} {h.Note}".TrimEnd());
             }
+        });
+        return command;
+    }
+
+    private static Command Advance()
+    {
+        var options = new ClientOptions();
+        var change = new ChangeOptions();
+        var id = new Argument<string>("partnership-id") { Description = "e.g. P-BUI5KW7OK7PBTAYC" };
+        var to = new Option<PartnershipStage>("--to")
+        {
+            Description = "the stage to move to, e.g. LetterOfIntent, CooperationPlan, CouncilApproval, CentralReview, Drafting, Signed",
+            Required = true,
+        };
+        var note = new Option<string?>("--note") { Description = "why, in a line, recorded with the change" };
+        var command = new Command("advance", "Move a partnership to another stage of its lifecycle (the server checks the documents it needs)") { id, to, note };
+        options.AddTo(command);
+        change.AddTo(command);
+        ClientCommand.SetAction(command, options, async (call, cancellationToken) =>
+        {
+            var request = new AdvanceStageRequest
+            {
+                RequestId = await change.RequestIdAsync(call),
+                PartnershipId = call.ParseResult.GetValue(id) ?? string.Empty,
+                ExpectedVersion = call.ParseResult.GetValue(change.ExpectedVersion),
+                TargetStage = call.ParseResult.GetValue(to),
+                Note = call.ParseResult.GetValue(note) ?? string.Empty,
+            };
+            var p = (await call.Client.Partnerships.AdvanceStageAsync(request, cancellationToken: cancellationToken)).Partnership;
+            await call.Output.WriteLineAsync(call.Format == OutputFormat.Json
+                ? ClientCommand.ToJson(p)
+                : $"{p.Id} is now at {p.Stage} (version {p.Version})");
         });
         return command;
     }
