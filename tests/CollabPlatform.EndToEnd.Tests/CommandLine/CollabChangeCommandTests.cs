@@ -83,4 +83,14 @@ public sealed class CollabChangeCommandTests(ApiHostFixture host)
         Assert.Contains("--from", result.Error, StringComparison.Ordinal);
         Assert.Contains("--summary", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SuggestDirective_CompletesCommandsAndOptions_ForShellCompletion()
+    {
+        var commands = await CliRun.InvokeAsync("[suggest:15]", "collab partners");
+        var options = await CliRun.InvokeAsync("[suggest:26]", "collab programs report --f");
+
+        Assert.Equal(["partnerships"], commands.Output.TrimEnd('\n').Split('\n'));
+        Assert.Equal(["--from"], options.Output.TrimEnd('\n').Split('\n'));
+    }
 }
