@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using CollabPlatform.Cli.Client;
 using CollabPlatform.Cli.Seed;
+using Spectre.Console;
 
 namespace CollabPlatform.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class SeedCommand
         options.AddTo(command);
         ClientCommand.SetAction(command, options, async (call, cancellationToken) =>
         {
-            var seeded = await StorySeeder.SeedAsync(call.Client, RequestIds.Seed, cancellationToken);
+            var seeded = await SeedWithProgressAsync(call, cancellationToken);
             if (call.Format == OutputFormat.Json)
             {
                 await call.Output.WriteLineAsync(JsonSerializer.Serialize(seeded.Select(s => new { story = s.Story, partnershipId = s.PartnershipId })));
@@ -31,5 +32,21 @@ internal static class SeedCommand
             }
         });
         return command;
+    }
+
+    /// <summary>A spinner naming the story being loaded, when a person watches a terminal; plain otherwise.</summary>
+    private static async Task<IReadOnlyList<SeededPartnership>> SeedWithProgressAsync(ClientCall call, CancellationToken cancellationToken)
+    {
+        var interactive = call.Format == OutputFormat.Text && ReferenceEquals(call.Output, Console.Out) && !Console.IsOutputRedirected;
+        if (!interactive)
+        {
+            return await StorySeeder.SeedAsync(call.Client, RequestIds.Seed, cancellationToken);
+        }
+
+        return await AnsiConsole.Status().StartAsync("loading the stories", async context =>
+        {
+            var progress = new Progress<string>(story => context.Status($"loading {Markup.Escape(story)}"));
+            return await StorySeeder.SeedAsync(call.Client, RequestIds.Seed, cancellationToken, progress);
+        });
     }
 }
