@@ -27,6 +27,7 @@ public static class CollabHost
         builder.AddCollabApi();
         var app = builder.Build();
         app.MapCollabTelemetry();
+        app.MapCollabDashboard();
         app.MapCollabApi();
         return app;
     }
