@@ -136,8 +136,12 @@ async function regionWithin(id, scope) {
   if (!id) {
     return false;
   }
-  if (id === scope) {
+  if (id === scope || (id.startsWith('ID-') && id.startsWith(`${scope}.`))) {
     return true;
+  }
+  // Region ids start with their country code; another country's region never lies under the scope.
+  if (id.split('-')[0] !== scope.split('-')[0]) {
+    return false;
   }
   const region = await regionOf(id);
   return Boolean(region?.ancestors?.some((ancestor) => ancestor.id === scope));
@@ -455,7 +459,7 @@ async function openDetail(id) {
         timeline.map((entry) => el('li', { class: `timeline-${entry.kind}`, 'data-kind': entry.kind },
           el('time', {}, dateText(entry.date)), ' ', el('strong', {}, entry.title), entry.text ? el('div', {}, entry.text) : null))),
       el('h3', {}, 'Joint programmes'),
-      programmes.length ? programmes.map(programmeView) : el('p', { class: 'muted' }, 'none yet'),
+      ...(programmes.length ? programmes.map(programmeView) : [el('p', { class: 'muted' }, 'none yet')]),
     );
     panel.dataset.partnershipId = id;
     panel.hidden = false;
