@@ -1,0 +1,41 @@
+using CollabPlatform.Contracts.V1;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+
+namespace CollabPlatform.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The one place where these tests make gRPC clients of the Host: a channel over loopback h2c and
+/// the caller's identity on every call (today the development actor header).
+/// </summary>
+internal sealed class BrowserApi : IDisposable
+{
+    private readonly GrpcChannel _channel;
+    private readonly CallInvoker _invoker;
+
+    private BrowserApi(Uri address, string actor)
+    {
+        _channel = GrpcChannel.ForAddress(address);
+        _invoker = _channel.Intercept(metadata =>
+        {
+            metadata.Add("x-collab-actor", actor);
+            return metadata;
+        });
+    }
+
+    public static BrowserApi Connect(Uri address, string actor) => new(address, actor);
+
+    public PartnershipService.PartnershipServiceClient Partnerships => new(_invoker);
+
+    public JointProgramService.JointProgramServiceClient Programmes => new(_invoker);
+
+    public FacilitationService.FacilitationServiceClient Facilitation => new(_invoker);
+
+    public RegionService.RegionServiceClient Regions => new(_invoker);
+
+    /// <summary>A deadline for one call, so that no test waits without bound.</summary>
+    public static DateTime Deadline => DateTime.UtcNow.AddSeconds(30);
+
+    public void Dispose() => _channel.Dispose();
+}
