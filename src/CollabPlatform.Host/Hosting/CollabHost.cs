@@ -11,8 +11,16 @@ public static class CollabHost
     /// <summary>Builds the Host: database first (Orleans needs it while being configured), then the rest.</summary>
     /// <param name="args">Command-line settings (<c>--Key=value</c>).</param>
     /// <param name="overrides">Settings that win over every other source (tests, the CLI).</param>
+    /// <param name="configure">
+    /// Last additions to the composition before it is built, such as the in-memory telemetry
+    /// exporters and log recorders of tests; the Host itself passes none.
+    /// </param>
     /// <param name="cancellationToken">Aborts start-up of the database.</param>
-    public static async Task<WebApplication> BuildAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    public static async Task<WebApplication> BuildAsync(
+        string[] args,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<WebApplicationBuilder>? configure = null,
+        CancellationToken cancellationToken = default)
     {
         // Settings files ship next to the binaries; the working directory is where data lives.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -25,6 +33,7 @@ public static class CollabHost
         builder.AddCollabDefaults();
         builder.AddCollabOrleans();
         builder.AddCollabApi();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapCollabTelemetry();
         app.MapCollabDashboard();

@@ -1,20 +1,38 @@
 using CollabPlatform.Persistence.Telemetry;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Orleans.Diagnostics;
 
 namespace CollabPlatform.Host.Hosting;
 
 /// <summary>Cross-cutting defaults of every replica: logging, telemetry, shutdown.</summary>
 public static class DefaultsHostingExtensions
 {
+    /// <summary>The service name in telemetry unless <c>OTEL_SERVICE_NAME</c> or <c>OTEL_RESOURCE_ATTRIBUTES</c> says otherwise.</summary>
+    public const string DefaultServiceName = "collab-host";
+
+    /// <summary>The standard variables that name an OTLP endpoint; any one of them switches OTLP export on.</summary>
+    public static IReadOnlyList<string> OtlpEndpointVariables { get; } =
+    [
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT",
+    ];
+
     public static IHostApplicationBuilder AddCollabDefaults(this IHostApplicationBuilder builder)
     {
+        // Every log line carries the trace and span of the call it belongs to, so a line found in
+        // the console leads to the whole trace, across replicas.
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
+            o.IncludeScopes = true;
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
         builder.Services.AddHostedService<ReadinessReporter>();
@@ -27,15 +45,16 @@ public static class DefaultsHostingExtensions
     /// <summary>
     /// Traces across gRPC, Orleans (its activity propagation carries one trace from the gateway
     /// into grains on other silos) and Npgsql; metrics from ASP.NET Core, Orleans, the runtime,
-    /// Npgsql and our own meter. Nothing is registered unless something will read it.
+    /// Npgsql and our own meter; logs with their trace ids. Nothing is registered unless something
+    /// will read it: an OTLP endpoint, the Prometheus endpoint, or <see cref="TelemetryOptions.Enabled"/>.
     /// </summary>
     public static IHostApplicationBuilder AddCollabTelemetry(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])
-            || !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"])
-            || !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"]);
-        builder.Services.AddSingleton(options);
+        var section = builder.Configuration.GetSection(TelemetryOptions.Section);
+        var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
+        builder.Services.AddOptions<TelemetryOptions>().Bind(section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
+        var otlp = OtlpEndpointVariables.Any(name => !string.IsNullOrWhiteSpace(builder.Configuration[name]));
         if (!otlp && !options.Prometheus && !options.Enabled)
         {
             return builder;
@@ -43,10 +62,18 @@ public static class DefaultsHostingExtensions
 
         builder.Services.AddHostedService<PartnershipStageGauge>();
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName: "collab-host", serviceInstanceId: Environment.MachineName))
+            // Our defaults first, then the standard variables again, so that OTEL_SERVICE_NAME and
+            // OTEL_RESOURCE_ATTRIBUTES win over them.
+            .ConfigureResource(resource => resource
+                .AddService(serviceName: DefaultServiceName, serviceInstanceId: Environment.MachineName)
+                .AddEnvironmentVariableDetector())
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
-                .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                .AddSource(
+                    ActivitySources.ApplicationGrainActivitySourceName,
+                    ActivitySources.RuntimeActivitySourceName,
+                    ActivitySources.LifecycleActivitySourceName,
+                    ActivitySources.StorageActivitySourceName)
                 .AddNpgsql()
                 .AddSource(CollabTelemetry.Name))
             .WithMetrics(metrics =>
@@ -60,14 +87,18 @@ public static class DefaultsHostingExtensions
                     metrics.AddPrometheusExporter();
                 }
             });
-        if (otlp)
+        if (otlp || options.Enabled)
         {
-            telemetry.UseOtlpExporter();
-            builder.Logging.AddOpenTelemetry(logging =>
+            telemetry.WithLogging(configureBuilder: null, configureOptions: logging =>
             {
                 logging.IncludeFormattedMessage = true;
                 logging.IncludeScopes = true;
             });
+        }
+
+        if (otlp)
+        {
+            telemetry.UseOtlpExporter();
         }
 
         return builder;
@@ -76,7 +107,7 @@ public static class DefaultsHostingExtensions
     /// <summary>Maps the Prometheus scrape endpoint when it is switched on.</summary>
     public static WebApplication MapCollabTelemetry(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<TelemetryOptions>().Prometheus)
+        if (app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value.Prometheus)
         {
             app.MapPrometheusScrapingEndpoint();
         }

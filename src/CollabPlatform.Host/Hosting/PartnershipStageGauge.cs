@@ -1,23 +1,34 @@
 using System.Diagnostics.Metrics;
 using CollabPlatform.Persistence.Telemetry;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CollabPlatform.Host.Hosting;
 
 /// <summary>
 /// Publishes <c>collab.partnerships</c>: partnerships by stage across the whole deployment, read
-/// from the read model every refresh period (never on the exporter's thread).
+/// from the read model every refresh period (never on the exporter's thread). The instrument lives
+/// on a meter of this Host's own, so it goes away with the Host.
 /// </summary>
-internal sealed partial class PartnershipStageGauge(NpgsqlDataSource dataSource, ILogger<PartnershipStageGauge> logger) : BackgroundService
+internal sealed partial class PartnershipStageGauge(
+    NpgsqlDataSource dataSource,
+    IMeterFactory meters,
+    IOptions<TelemetryOptions> options,
+    ILogger<PartnershipStageGauge> logger) : BackgroundService
 {
-    private static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(30);
+    /// <summary>Name of the gauge.</summary>
+    public const string InstrumentName = "collab.partnerships";
+
+    /// <summary>Tag holding the stage (the domain's stage name, e.g. <c>LetterOfIntent</c>).</summary>
+    public const string StageTag = "collab.stage";
 
     private volatile IReadOnlyList<Measurement<long>> _latest = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        CollabTelemetry.Meter.CreateObservableGauge("collab.partnerships", () => _latest, "{partnership}", "Partnerships by stage, from the read model");
-        using var timer = new PeriodicTimer(RefreshPeriod);
+        var meter = meters.Create(CollabTelemetry.Name);
+        meter.CreateObservableGauge(InstrumentName, () => _latest, "{partnership}", "Partnerships by stage, from the read model");
+        using var timer = new PeriodicTimer(options.Value.PartnershipsRefreshPeriod);
         do
         {
             try
@@ -39,7 +50,7 @@ internal sealed partial class PartnershipStageGauge(NpgsqlDataSource dataSource,
         var measurements = new List<Measurement<long>>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            measurements.Add(new Measurement<long>(reader.GetInt64(1), new KeyValuePair<string, object?>("collab.stage", reader.GetString(0))));
+            measurements.Add(new Measurement<long>(reader.GetInt64(1), new KeyValuePair<string, object?>(StageTag, reader.GetString(0))));
         }
 
         return measurements;

@@ -11,6 +11,9 @@ public sealed class TelemetryOptions
     /// <summary>Serve metrics for Prometheus at <c>/metrics</c> on the HTTP port.</summary>
     public bool Prometheus { get; set; }
 
-    /// <summary>Collect even without an exporter (tests add their own in-memory exporters).</summary>
+    /// <summary>Collect even without an OTLP endpoint or Prometheus, for exporters added in code (tests add in-memory ones).</summary>
     public bool Enabled { get; set; }
+
+    /// <summary>How often <c>collab.partnerships</c> is re-read from the read model.</summary>
+    public TimeSpan PartnershipsRefreshPeriod { get; set; } = TimeSpan.FromSeconds(30);
 }
