@@ -54,6 +54,10 @@ internal sealed class CollabClient : IDisposable
     public static CollabClient Connect(Uri address, string actor = DefaultActor, TimeSpan? callTimeout = null) =>
         new(GrpcChannel.ForAddress(address), actor, callTimeout ?? TimeSpan.FromSeconds(30), ownsChannel: true);
 
+    /// <summary>A client over a channel the caller configured, owns and disposes.</summary>
+    public static CollabClient Over(GrpcChannel channel, string actor = DefaultActor, TimeSpan? callTimeout = null) =>
+        new(channel, actor, callTimeout ?? TimeSpan.FromSeconds(30), ownsChannel: false);
+
     /// <summary>The same channel, calling as another actor.</summary>
     public CollabClient As(string actor) => new(Channel, actor, CallTimeout, ownsChannel: false);
 

@@ -29,7 +29,19 @@ public sealed class ApiHost : IAsyncDisposable
     /// <summary>JSON over HTTP/1.1, e.g. http://127.0.0.1:41235.</summary>
     public Uri HttpAddress { get; }
 
-    public static async Task<ApiHost> StartAsync(string connectionString, string clusterId)
+    /// <summary>The Host's services (its silo's grain factory, telemetry providers).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a Host that joins the cluster <paramref name="clusterId"/> on the given database.</summary>
+    /// <param name="connectionString">The database.</param>
+    /// <param name="clusterId">Hosts started with the same id form one cluster.</param>
+    /// <param name="settings">Settings on top of the test defaults.</param>
+    /// <param name="configure">Passed on to <see cref="CollabHost.BuildAsync"/>.</param>
+    public static async Task<ApiHost> StartAsync(
+        string connectionString,
+        string clusterId,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -43,7 +55,12 @@ public sealed class ApiHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
         };
-        var app = await CollabHost.BuildAsync([], overrides);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        var app = await CollabHost.BuildAsync([], overrides, configure);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
