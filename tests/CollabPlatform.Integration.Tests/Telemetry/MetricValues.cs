@@ -28,6 +28,23 @@ internal static class MetricValues
         return total;
     }
 
+    /// <summary>The sum of the measurements of a histogram over all its points; 0 when never recorded.</summary>
+    public static double Sum(IReadOnlyDictionary<string, MetricSnapshot> metrics, string name)
+    {
+        if (!metrics.TryGetValue(name, out var metric))
+        {
+            return 0;
+        }
+
+        double sum = 0;
+        foreach (var point in metric.MetricPoints)
+        {
+            sum += point.GetHistogramSum();
+        }
+
+        return sum;
+    }
+
     /// <summary>The last value of a long gauge by the value of one tag.</summary>
     public static Dictionary<string, long> GaugeBy(IReadOnlyDictionary<string, MetricSnapshot> metrics, string name, string tag)
     {

@@ -9,6 +9,7 @@ using CollabPlatform.Integration.Tests.Api;
 using CollabPlatform.Persistence.Telemetry;
 using Grpc.Core;
 using Npgsql;
+using OpenTelemetry.Metrics;
 using Xunit.Abstractions;
 using static CollabPlatform.Integration.Tests.Telemetry.MetricValues;
 
@@ -20,6 +21,7 @@ public sealed class MetricsTests(TelemetryFixture fixture, ITestOutputHelper out
     private static readonly string Mutations = CollabTelemetry.Mutations.Name;
     private static readonly string LedgerAppends = CollabTelemetry.LedgerAppendDuration.Name;
     private static readonly string FeedWatchers = CollabTelemetry.FeedWatchers.Name;
+    private static readonly string FeedLag = CollabTelemetry.FeedLag.Name;
 
     /// <summary>Each command the API can send to a grain, by its name, with the aggregate the grain reports.</summary>
     private static readonly Dictionary<string, string> AggregateOfCommand = new[]
@@ -110,30 +112,53 @@ public sealed class MetricsTests(TelemetryFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
-    public async Task FeedWatchers_WhileOneWatchAgreementsStreamIsOpen_IsOneMoreAndAfterItClosesAsBefore()
+    public async Task Feed_OneWatchAgreementsStream_IsOneWatcherWhileOpenAndTimesTheLagOfALiveEvent()
     {
         using var api = TelemetryFixture.Connect(fixture.A, "official:ID-33");
-        await api.Client.As("official:ID-33.10").Partnerships.ProposePartnershipAsync(ApiRequests.KlatenNanjing(), cancellationToken: Timeout);
-        var before = Total(fixture.CollectMetrics(), FeedWatchers);
+        var klaten = api.Client.As("official:ID-33.10").Partnerships;
+        await klaten.ProposePartnershipAsync(ApiRequests.KlatenNanjing(), cancellationToken: Timeout);
+        var before = fixture.CollectMetrics();
 
-        long open;
+        IReadOnlyDictionary<string, MetricSnapshot> open, live;
+        string proposedId;
         using (var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
         using (var call = api.Client.Facilitation.WatchAgreements(new WatchAgreementsRequest { Scope = "ID-33.10" }, cancellationToken: cancel.Token))
         {
-            Assert.True(await call.ResponseStream.MoveNext(cancel.Token), "the feed of ID-33.10 ended before its first event");
-            open = Total(fixture.CollectMetrics(), FeedWatchers);
+            // A heartbeat comes only once the feed has caught up and follows the ledger live.
+            await ReadUntilAsync(call.ResponseStream, r => r.Heartbeat is not null, cancel.Token);
+            open = fixture.CollectMetrics();
+            proposedId = (await klaten.ProposePartnershipAsync(ApiRequests.KlatenNanjing(), cancellationToken: Timeout)).Partnership.Id;
+            await ReadUntilAsync(call.ResponseStream, r => r.Event?.PartnershipId == proposedId, cancel.Token);
+            live = fixture.CollectMetrics();
             await cancel.CancelAsync();
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         long closed;
-        while ((closed = Total(fixture.CollectMetrics(), FeedWatchers)) != before && DateTime.UtcNow < deadline)
+        while ((closed = Total(fixture.CollectMetrics(), FeedWatchers)) != Total(before, FeedWatchers) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
 
-        Assert.Equal(before + 1, open);
-        Assert.Equal(before, closed);
+        Assert.Equal(Total(before, FeedWatchers) + 1, Total(open, FeedWatchers));
+        Assert.Equal(Total(before, FeedWatchers), closed);
+        Assert.Equal(1, Total(live, FeedLag) - Total(open, FeedLag));
+        var lag = Sum(live, FeedLag) - Sum(open, FeedLag);
+        output.WriteLine($"feed lag of {proposedId}: {lag:F1} ms");
+        Assert.InRange(lag, 0, 30_000);
+    }
+
+    private static async Task ReadUntilAsync(IAsyncStreamReader<WatchAgreementsResponse> stream, Func<WatchAgreementsResponse, bool> until, CancellationToken cancellationToken)
+    {
+        while (await stream.MoveNext(cancellationToken))
+        {
+            if (until(stream.Current))
+            {
+                return;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException("the feed ended before the expected message");
     }
 
     private async Task<(Dictionary<string, long> Gauge, Dictionary<string, long> ReadModel)> WaitForPartnershipsGaugeAsync()

@@ -143,6 +143,8 @@ public sealed class TelemetryFixture : IAsyncLifetime
             ["Collab:Telemetry:Enabled"] = "true",
             ["Collab:Telemetry:Prometheus"] = prometheus ? "true" : "false",
             ["Collab:Telemetry:PartnershipsRefreshPeriod"] = "00:00:01",
+            // An idle feed says so soon, which tells a test that it follows the ledger live.
+            ["Collab:Feeds:HeartbeatInterval"] = "00:00:00.200",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = string.Empty,
             ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = string.Empty,
             ["OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"] = string.Empty,
