@@ -19,6 +19,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(RegionCatalog.Default);
         services.TryAddKeyedSingleton(ClockKey, TimeProvider.System);
         services.AddOptions<DeadlineOptions>();
+        services.AddSingleton<IIncomingGrainCallFilter, DatabaseFailureFilter>();
         return services;
     }
 }

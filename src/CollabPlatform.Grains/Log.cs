@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Deadline check of {GrainKey} produced {Count} event(s)")]
     public static partial void DeadlineChecked(ILogger logger, string grainKey, long count);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "{GrainId}.{Method} failed because PostgreSQL could not be reached; the caller is told to retry")]
+    public static partial void DatabaseUnavailable(ILogger logger, Exception exception, string grainId, string method);
 }

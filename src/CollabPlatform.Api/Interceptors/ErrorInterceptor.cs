@@ -1,9 +1,10 @@
 using System.Net.Sockets;
 using CollabPlatform.Api.Errors;
+using CollabPlatform.Grains.Abstractions;
+using CollabPlatform.Persistence;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace CollabPlatform.Api.Interceptors;
 
@@ -107,11 +108,14 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvi
         TimeoutException => "a grain call timed out",
         SiloUnavailableException => "a silo of the cluster is unavailable",
         OrleansMessageRejectionException => "the cluster refused the call, typically while a silo shuts down",
-        NpgsqlException { IsTransient: true } => "the database is unreachable",
+        // A grain's database failure arrives as DatabaseUnavailableException; the read-model
+        // queries of this process see the driver's exceptions themselves.
+        DatabaseUnavailableException => "the database is unreachable",
+        _ when DatabaseFailures.IsUnavailable(exception) => "the database is unreachable",
         SocketException => "a network connection failed",
         ObjectDisposedException or OperationCanceledException => "the server is shutting down",
         AggregateException { InnerExceptions.Count: 1 } aggregate => UnavailableCause(aggregate.InnerExceptions[0]),
-        _ when exception.InnerException is { } inner && (inner is SocketException || inner is NpgsqlException { IsTransient: true }) => UnavailableCause(inner),
+        _ when exception.InnerException is { } inner && (inner is SocketException || DatabaseFailures.IsUnavailable(inner)) => UnavailableCause(inner),
         _ => null,
     };
 

@@ -51,8 +51,12 @@ internal sealed class CollabClient : IDisposable
     public FacilitationService.FacilitationServiceClient Facilitation { get; }
 
     /// <summary>A client of its own channel to <paramref name="address"/> (h2c for <c>http://</c>).</summary>
-    public static CollabClient Connect(Uri address, string actor = DefaultActor, TimeSpan? callTimeout = null) =>
-        new(GrpcChannel.ForAddress(address), actor, callTimeout ?? TimeSpan.FromSeconds(30), ownsChannel: true);
+    /// <param name="address">The server's gRPC endpoint.</param>
+    /// <param name="actor">Who the calls are made as.</param>
+    /// <param name="callTimeout">Deadline of every call that sets none of its own; 30 seconds when null.</param>
+    /// <param name="channelOptions">Settings of the channel, e.g. how soon it reconnects to a restarted server.</param>
+    public static CollabClient Connect(Uri address, string actor = DefaultActor, TimeSpan? callTimeout = null, GrpcChannelOptions? channelOptions = null) =>
+        new(GrpcChannel.ForAddress(address, channelOptions ?? new GrpcChannelOptions()), actor, callTimeout ?? TimeSpan.FromSeconds(30), ownsChannel: true);
 
     /// <summary>A client over a channel the caller configured, owns and disposes.</summary>
     public static CollabClient Over(GrpcChannel channel, string actor = DefaultActor, TimeSpan? callTimeout = null) =>

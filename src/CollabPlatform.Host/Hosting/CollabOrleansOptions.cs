@@ -5,6 +5,13 @@ public sealed class CollabOrleansOptions
 {
     public const string Section = "Collab:Orleans";
 
+    /// <summary>
+    /// Orleans' own <c>ClusterMembershipOptions</c> (probe timeout, missed probes, votes, table
+    /// refresh), by their Orleans names: how fast a crashed replica is declared dead. Unset keys keep
+    /// Orleans' defaults; tests shorten them so that a failover fits in seconds.
+    /// </summary>
+    public const string MembershipSection = Section + ":Membership";
+
     public string ClusterId { get; set; } = "collab-dev";
 
     public string ServiceId { get; set; } = "collab";

@@ -23,7 +23,11 @@ public static class OrleansHostingExtensions
             ? resolved
             : throw new InvalidOperationException("AddCollabPersistenceAsync must run before AddCollabOrleans: the silo needs the database");
         builder.Services.AddOptions<DeadlineOptions>().Bind(builder.Configuration.GetSection(DeadlineOptions.Section));
-        builder.UseOrleans(silo => ConfigureSilo(silo, options, database.ConnectionString));
+        builder.UseOrleans(silo =>
+        {
+            ConfigureSilo(silo, options, database.ConnectionString);
+            silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(CollabOrleansOptions.MembershipSection));
+        });
         return builder;
     }
 

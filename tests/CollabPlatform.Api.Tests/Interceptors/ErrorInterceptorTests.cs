@@ -3,6 +3,7 @@ using System.Reflection;
 using CollabPlatform.Api.Errors;
 using CollabPlatform.Api.Interceptors;
 using CollabPlatform.Api.Tests.Support;
+using CollabPlatform.Grains.Abstractions;
 using CsCheck;
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,6 +29,8 @@ public sealed class ErrorInterceptorTests
         Gen.String.Select(m => (Exception)MessageRejected(m)),
         Gen.String.Select(m => (Exception)new NpgsqlException(m, new SocketException())),
         Gen.String.Select(m => (Exception)new NpgsqlException(m)),
+        Gen.String.Select(m => (Exception)new DatabaseUnavailableException(m)),
+        Gen.Int[0, 5].Select(i => (Exception)Postgres(new[] { "57P01", "57P03", "08006", "53300", "42601", "23505" }[i], "failure")),
         Gen.String.Select(m => (Exception)new OperationCanceledException(m)),
         Gen.String.Select(m => (Exception)new AggregateException(new InvalidOperationException(m))),
         Gen.String.Select(m => (Exception)new RpcException(new Status(StatusCode.Unknown, m))),
@@ -42,6 +45,19 @@ public sealed class ErrorInterceptorTests
         { new SocketException(), StatusCode.Unavailable, ErrorReasons.Unavailable },
         { new InvalidOperationException("oops", new SocketException()), StatusCode.Unavailable, ErrorReasons.Unavailable },
         { new NpgsqlException("syntax error"), StatusCode.Internal, ErrorReasons.Internal },
+
+        // PostgreSQL stopped or restarting: a grain's failure arrives as DatabaseUnavailableException
+        // (the driver's exceptions cannot cross silos); the read-model queries see the driver's own.
+        { new DatabaseUnavailableException("PostgreSQL could not be reached"), StatusCode.Unavailable, ErrorReasons.Unavailable },
+        { Postgres("57P01", "terminating connection due to administrator command"), StatusCode.Unavailable, ErrorReasons.Unavailable },
+        { Postgres("57P02", "terminating connection because of crash of another server process"), StatusCode.Unavailable, ErrorReasons.Unavailable },
+        { Postgres("57P03", "the database system is shutting down"), StatusCode.Unavailable, ErrorReasons.Unavailable },
+        { Postgres("08006", "connection failure"), StatusCode.Unavailable, ErrorReasons.Unavailable },
+        { new NpgsqlException("The connection pool has been exhausted", new TimeoutException()), StatusCode.Unavailable, ErrorReasons.Unavailable },
+        { new NpgsqlException("Exception while reading from stream", new EndOfStreamException()), StatusCode.Unavailable, ErrorReasons.Unavailable },
+        { new InvalidOperationException("wrapped", Postgres("57P01", "terminating connection due to administrator command")), StatusCode.Unavailable, ErrorReasons.Unavailable },
+        { Postgres("42601", "syntax error at or near \"SELEC\""), StatusCode.Internal, ErrorReasons.Internal },
+        { Postgres("23505", "duplicate key value violates unique constraint"), StatusCode.Internal, ErrorReasons.Internal },
         { new InvalidOperationException("a bug"), StatusCode.Internal, ErrorReasons.Internal },
         { new RpcException(new Status(StatusCode.Unknown, "Exception was thrown by handler.")), StatusCode.Internal, ErrorReasons.Internal },
     };
@@ -126,6 +142,8 @@ public sealed class ErrorInterceptorTests
 
         Assert.Equal("request!", response);
     }
+
+    private static PostgresException Postgres(string sqlState, string message) => new(message, "FATAL", "FATAL", sqlState);
 
     // Orleans creates this one itself; its constructors are internal.
     private static Exception MessageRejected(string message) =>

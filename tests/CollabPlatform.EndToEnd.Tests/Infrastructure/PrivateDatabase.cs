@@ -7,8 +7,8 @@ namespace CollabPlatform.EndToEnd.Tests.Infrastructure;
 /// <summary>A PostgreSQL of the test's own, from the machine's binaries, migrated and removed afterwards.</summary>
 public sealed class PrivateDatabase : IAsyncDisposable
 {
-    private readonly EmbeddedPostgres _postgres;
     private readonly string _root;
+    private EmbeddedPostgres _postgres;
 
     private PrivateDatabase(EmbeddedPostgres postgres, string root)
     {
@@ -25,6 +25,20 @@ public sealed class PrivateDatabase : IAsyncDisposable
         var postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = root }, NullLogger.Instance, CancellationToken.None);
         await DatabaseMigrator.MigrateAsync(postgres.ConnectionString, NullLogger.Instance, CancellationToken.None);
         return new PrivateDatabase(postgres, root);
+    }
+
+    /// <summary>Stops the server as an operator would (fast shutdown: open sessions are ended); <see cref="StartAgainAsync"/> brings it back.</summary>
+    public Task StopServerAsync() => _postgres.StopAsync(CancellationToken.None);
+
+    /// <summary>Starts the stopped server again on the same folder and port, so the connection string stays valid.</summary>
+    public async Task StartAgainAsync()
+    {
+        var port = _postgres.Port;
+        _postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = _root, Port = port }, NullLogger.Instance, CancellationToken.None);
+        if (_postgres.Port != port)
+        {
+            throw new InvalidOperationException($"PostgreSQL came back on port {_postgres.Port}, not {port}");
+        }
     }
 
     public async ValueTask DisposeAsync()
