@@ -12,6 +12,10 @@ internal static class BenchProgram
     private static readonly IScenario[] Scenarios =
     [
         new FeedScenario(),
+        new StartupScenario(),
+        new UnaryReadScenario(),
+        new MutationScenario(),
+        new ScaleScenario(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

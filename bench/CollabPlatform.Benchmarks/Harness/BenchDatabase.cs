@@ -2,6 +2,7 @@ using System.Globalization;
 using CollabPlatform.Persistence.Embedded;
 using CollabPlatform.Persistence.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace CollabPlatform.Benchmarks.Harness;
 
@@ -11,6 +12,12 @@ namespace CollabPlatform.Benchmarks.Harness;
 /// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
+    /// <summary>
+    /// Room for the Host's connection pool (up to 100) and the benchmark's own database-only load
+    /// at once; PostgreSQL's default is 100. Every other setting is the embedded server's.
+    /// </summary>
+    public const int MaxConnections = 250;
+
     private readonly EmbeddedPostgres _postgres;
     private readonly string _root;
 
@@ -29,7 +36,17 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         var root = Path.Combine(Path.GetTempPath(), $"collab-bench-{purpose}-{Guid.NewGuid().ToString("N")[..8]}");
         Directory.CreateDirectory(root);
-        var postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = root }, NullLogger.Instance, cancellationToken);
+        var options = new EmbeddedPostgresOptions { DataDirectory = root };
+        var postgres = await EmbeddedPostgres.StartAsync(options, NullLogger.Instance, cancellationToken);
+        await using (var dataSource = NpgsqlDataSource.Create(postgres.ConnectionString))
+        await using (var command = dataSource.CreateCommand($"ALTER SYSTEM SET max_connections = {MaxConnections}"))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // max_connections takes effect at the next start only.
+        await postgres.DisposeAsync();
+        postgres = await EmbeddedPostgres.StartAsync(options, NullLogger.Instance, cancellationToken);
         await DatabaseMigrator.MigrateAsync(postgres.ConnectionString, NullLogger.Instance, cancellationToken);
         return new BenchDatabase(postgres, root);
     }

@@ -39,6 +39,9 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
     /// <summary>From spawning the process to its ready log line, as seen by this program.</summary>
     public TimeSpan TimeToReadyLine { get; private set; }
 
+    /// <summary>Time since the process was spawned.</summary>
+    public TimeSpan SinceSpawn => Stopwatch.GetElapsedTime(_spawned);
+
     /// <summary>The start-up time the Host itself reports in its ready line.</summary>
     public long ReportedReadyMs { get; private set; }
 

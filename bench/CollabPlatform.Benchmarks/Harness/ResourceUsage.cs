@@ -5,4 +5,5 @@ namespace CollabPlatform.Benchmarks.Harness;
 /// <param name="Cores">CPU seconds per wall-clock second (1.0 = one core busy all the time).</param>
 /// <param name="PeakResidentBytes">Highest resident memory seen.</param>
 /// <param name="EndResidentBytes">Resident memory at the end.</param>
-internal sealed record ResourceUsage(string Name, double Cores, long PeakResidentBytes, long EndResidentBytes);
+/// <param name="CpuSeconds">CPU time used over the window.</param>
+internal sealed record ResourceUsage(string Name, double Cores, long PeakResidentBytes, long EndResidentBytes, double CpuSeconds);

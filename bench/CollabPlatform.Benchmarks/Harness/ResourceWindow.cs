@@ -44,7 +44,7 @@ internal sealed class ResourceWindow : IAsyncDisposable
         {
             var cpu = _processes[i].CpuTime() - _cpuAtStart[i];
             var resident = _processes[i].ResidentBytes();
-            usage.Add(new ResourceUsage(_processes[i].Name, cpu.TotalSeconds / wall.TotalSeconds, Math.Max(_peak[i], resident), resident));
+            usage.Add(new ResourceUsage(_processes[i].Name, cpu.TotalSeconds / wall.TotalSeconds, Math.Max(_peak[i], resident), resident, cpu.TotalSeconds));
         }
 
         _result = usage;
