@@ -27,6 +27,12 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
         RETURNING tx_id::text, position
         """;
 
+    // After the commit, in a transaction of its own: see migration 0008. Asynchronous commit is
+    // enough for a wake-up, and keeps the notify lock from being held across a WAL flush.
+    private const string NotifyCommitted = """
+        SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)
+        """;
+
     private const string UpsertPartnership = """
         INSERT INTO collab_partnerships (partnership_id, version, kind, stage, title, local_region, counterpart_region,
                                          counterpart_country, sectors, jurisdictions, effective_on, expires_on,
@@ -129,6 +135,7 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
             };
         }
 
+        await NotifyAsync(connection, last.TransactionId);
         return last;
     }
 
@@ -233,6 +240,26 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
 
     private static NpgsqlParameter Date(DateOnly? value) =>
         new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date };
+
+    /// <summary>
+    /// Wakes the feed tailers of every replica (LISTEN collab_ledger) with the committed
+    /// transaction's id. The change is already durable; a failure here only delays feeds until
+    /// their next poll, so it must not turn an acknowledged change into an error.
+    /// </summary>
+    private static async Task NotifyAsync(NpgsqlConnection connection, ulong transactionId)
+    {
+        try
+        {
+            await using var notify = new NpgsqlCommand(NotifyCommitted, connection);
+            notify.Parameters.Add(new() { Value = Feeds.LedgerTailer.NotificationChannel });
+            notify.Parameters.Add(new() { Value = transactionId.ToString(CultureInfo.InvariantCulture) });
+            await notify.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            Activity.Current?.AddEvent(new ActivityEvent("ledger notify failed"));
+        }
+    }
 
     private static ulong ParseTransactionId(string text) => ulong.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 }
