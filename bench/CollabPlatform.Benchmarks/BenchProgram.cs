@@ -22,12 +22,15 @@ internal static class BenchProgram
     {
         var quick = args.Contains("--quick", StringComparer.Ordinal);
         var resultsArgument = args.FirstOrDefault(a => a.StartsWith("--results=", StringComparison.Ordinal));
+        var hostArgument = args.FirstOrDefault(a => a.StartsWith("--host=", StringComparison.Ordinal));
+        HostUnderTest.HostAssemblyOverride = hostArgument is not null ? Path.GetFullPath(hostArgument["--host=".Length..]) : null;
         var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (names.Count == 0 || names.Contains("help", StringComparer.Ordinal))
         {
-            Console.WriteLine("usage: dotnet run -c Release --project bench/CollabPlatform.Benchmarks -- all|<scenario>... [--quick] [--results=DIR]");
+            Console.WriteLine("usage: dotnet run -c Release --project bench/CollabPlatform.Benchmarks -- all|<scenario>... [--quick] [--results=DIR] [--host=PATH]");
             Console.WriteLine("scenarios: " + string.Join(", ", Scenarios.Select(s => $"{s.Name} ({s.Title})")));
             Console.WriteLine("--quick: small sizes to check the scenarios work; nothing is written unless --results is given.");
+            Console.WriteLine("--host=PATH: measure another build of CollabPlatform.Host.dll (e.g. a copy of the code before a change).");
             return names.Count == 0 ? 2 : 0;
         }
 
@@ -42,6 +45,11 @@ internal static class BenchProgram
             ResultsDirectory = resultsArgument is not null ? Path.GetFullPath(resultsArgument["--results=".Length..]) : Path.Combine(root, "bench", "results"),
         };
         var machine = await MachineInfo.ReadAsync(root);
+        if (HostUnderTest.HostAssemblyOverride is { } other)
+        {
+            Log.Line($"measuring the Host at {other}");
+        }
+
         Log.Line($"CollabPlatform benchmarks at {machine.Commit[..Math.Min(10, machine.Commit.Length)]}{(machine.Dirty ? " (uncommitted changes)" : string.Empty)} on {machine.Cores} cores, {machine.Dotnet}{(quick ? ", quick sizes" : string.Empty)}");
 
         using var cancel = new CancellationTokenSource();

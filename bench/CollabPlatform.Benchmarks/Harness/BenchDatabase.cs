@@ -1,6 +1,5 @@
 using System.Globalization;
 using CollabPlatform.Persistence.Embedded;
-using CollabPlatform.Persistence.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -8,7 +7,7 @@ namespace CollabPlatform.Benchmarks.Harness;
 
 /// <summary>
 /// A PostgreSQL of the benchmark's own, from the machine's binaries (the project's embedded server,
-/// with the same durability settings as production), migrated, and removed afterwards.
+/// with the same durability settings as production), removed afterwards.
 /// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
@@ -46,8 +45,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
         // max_connections takes effect at the next start only.
         await postgres.DisposeAsync();
+        // Not migrated here: the Host under test applies its own migrations at start, so that a
+        // build of other code (--host) runs on its own schema.
         postgres = await EmbeddedPostgres.StartAsync(options, NullLogger.Instance, cancellationToken);
-        await DatabaseMigrator.MigrateAsync(postgres.ConnectionString, NullLogger.Instance, cancellationToken);
         return new BenchDatabase(postgres, root);
     }
 

@@ -143,9 +143,20 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
     /// <summary>The last lines of the Host's output, for error messages.</summary>
     public string Tail(int lines = 30) => string.Join('\n', Output.Split('\n').TakeLast(lines));
 
+    /// <summary>
+    /// Another build of the Host to measure instead of this repository's (<c>--host=PATH</c>), to
+    /// compare a change with the code before it on the same machine in one sitting.
+    /// </summary>
+    public static string? HostAssemblyOverride { get; set; }
+
     /// <summary>The Host's build output, built by this project's reference in the same configuration.</summary>
     public static string HostAssemblyPath()
     {
+        if (HostAssemblyOverride is { } other)
+        {
+            return File.Exists(other) ? other : throw new FileNotFoundException("no Host at --host", other);
+        }
+
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
         var path = Path.Combine(RepositoryRoot(), "src", "CollabPlatform.Host", "bin", configuration, "net10.0", "CollabPlatform.Host.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("build the Host first (dotnet build -c " + configuration + ")", path);

@@ -88,7 +88,11 @@ internal sealed class MutationScenario : IScenario
             concurrency = c;
             Array.Clear(next);
             Log.Line($"  concurrency {c}: {rounds} × ({slice.TotalSeconds:0} s insert, {slice.TotalSeconds:0} s AdvanceStage)");
+            await using var waits = new WaitEventSampler(stack.Database.ConnectionString);
+            waits.Start();
             var (advance, insert) = await Interleaved.RunAsync(c, rounds, slice, AdvanceAsync, InsertAsync, stack.Processes, cancellationToken);
+            await waits.StopAsync();
+            recorder.Note($"Concurrency {c}: the Host's busy PostgreSQL backends, sampled every 50 ms during the stage changes, were {string.Join(", ", waits.Shares.Take(5).Select(w => $"{w.State} {w.Share:P0}"))} (Lock:object is the lock NOTIFY takes at commit; Client:ClientRead is waiting for the Host inside a transaction; IO/LWLock:WAL* is the commit's flush).");
             recorder.Add(Figure.RatioAtLeast($"stage changes, concurrency {c}", advance.Throughput, "commits/s", baselineName, insert.Throughput, 0.5));
             recorder.Add(Figure.Of($"stage change p50, concurrency {c}", advance.Latency.PercentileMs(50), "ms", baselineName, insert.Latency.PercentileMs(50)));
             recorder.Add(Figure.Of($"stage change p99, concurrency {c}", advance.Latency.PercentileMs(99), "ms", baselineName, insert.Latency.PercentileMs(99)));
