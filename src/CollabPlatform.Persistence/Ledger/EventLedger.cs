@@ -72,8 +72,11 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
         activity?.SetTag("collab.stream", append.StreamId);
         activity?.SetTag("collab.events", append.Events.Count);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
+
+        // One round trip: without an explicit transaction the batch's statements run in one
+        // implicit transaction (a single Sync), committed, or rolled back whole on any error,
+        // before the reader has consumed the batch's last result.
+        await using var batch = new NpgsqlBatch(connection);
         var jurisdictions = append.Jurisdictions.ToArray();
         for (var i = 0; i < append.Events.Count; i++)
         {
@@ -122,7 +125,6 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
                 while (await reader.NextResultAsync(cancellationToken));
             }
 
-            await transaction.CommitAsync(cancellationToken);
             CollabTelemetry.LedgerAppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.ConstraintName is StreamVersionConstraint or RequestConstraint)
