@@ -10,13 +10,13 @@ namespace CollabPlatform.Persistence.Feeds;
 
 /// <summary>
 /// Follows the ledger for the whole process and publishes what it reads, in ledger order, to the
-/// <see cref="FeedHub"/>: one query per wake-up, however many watchers there are. It wakes when
-/// PostgreSQL notifies a commit (migration 0007), and also every
+/// <see cref="FeedHub"/>: one query per wake-up, however many watchers there are. It wakes when a
+/// writer announces a commit (<see cref="EventLedger"/>, migration 0008), and also every
 /// <see cref="FeedOptions.PollInterval"/> in case notifications were lost.
 /// </summary>
 public sealed class LedgerTailer : BackgroundService
 {
-    /// <summary>The notification channel written by the ledger's insert trigger.</summary>
+    /// <summary>The notification channel <see cref="EventLedger"/> announces each commit on.</summary>
     public const string NotificationChannel = "collab_ledger";
 
     // Ordered by the table's columns: a bare "tx_id" in ORDER BY would name the text output column,

@@ -27,6 +27,12 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
         RETURNING tx_id::text, position
         """;
 
+    // After the commit, in a transaction of its own: see migration 0008. Asynchronous commit is
+    // enough for a wake-up, and keeps the notify lock from being held across a WAL flush.
+    private const string NotifyCommitted = """
+        SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)
+        """;
+
     private const string UpsertPartnership = """
         INSERT INTO collab_partnerships (partnership_id, version, kind, stage, title, local_region, counterpart_region,
                                          counterpart_country, sectors, jurisdictions, effective_on, expires_on,
@@ -66,8 +72,11 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
         activity?.SetTag("collab.stream", append.StreamId);
         activity?.SetTag("collab.events", append.Events.Count);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
+
+        // One round trip: without an explicit transaction the batch's statements run in one
+        // implicit transaction (a single Sync), committed, or rolled back whole on any error,
+        // before the reader has consumed the batch's last result.
+        await using var batch = new NpgsqlBatch(connection);
         var jurisdictions = append.Jurisdictions.ToArray();
         for (var i = 0; i < append.Events.Count; i++)
         {
@@ -116,7 +125,6 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
                 while (await reader.NextResultAsync(cancellationToken));
             }
 
-            await transaction.CommitAsync(cancellationToken);
             CollabTelemetry.LedgerAppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.ConstraintName is StreamVersionConstraint or RequestConstraint)
@@ -129,6 +137,7 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
             };
         }
 
+        await NotifyAsync(connection, last.TransactionId);
         return last;
     }
 
@@ -233,6 +242,26 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
 
     private static NpgsqlParameter Date(DateOnly? value) =>
         new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date };
+
+    /// <summary>
+    /// Wakes the feed tailers of every replica (LISTEN collab_ledger) with the committed
+    /// transaction's id. The change is already durable; a failure here only delays feeds until
+    /// their next poll, so it must not turn an acknowledged change into an error.
+    /// </summary>
+    private static async Task NotifyAsync(NpgsqlConnection connection, ulong transactionId)
+    {
+        try
+        {
+            await using var notify = new NpgsqlCommand(NotifyCommitted, connection);
+            notify.Parameters.Add(new() { Value = Feeds.LedgerTailer.NotificationChannel });
+            notify.Parameters.Add(new() { Value = transactionId.ToString(CultureInfo.InvariantCulture) });
+            await notify.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            Activity.Current?.AddEvent(new ActivityEvent("ledger notify failed"));
+        }
+    }
 
     private static ulong ParseTransactionId(string text) => ulong.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 }

@@ -109,6 +109,29 @@ public sealed class LedgerTailerTests(PostgresFixture fixture, ITestOutputHelper
         Assert.Equal(appended, there.Cursor);
     }
 
+    [Fact]
+    public async Task Append_Committed_AnnouncesItsTransactionIdOnceTheRowIsReadable()
+    {
+        var connectionString = await fixture.CreateMigratedDatabaseAsync("appendnotify");
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var ledger = new EventLedger(dataSource);
+        await using var listener = await dataSource.OpenConnectionAsync();
+        var announced = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listener.Notification += (_, e) => announced.TrySetResult(e.Payload);
+        await using (var listen = new NpgsqlCommand("LISTEN " + LedgerTailer.NotificationChannel, listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        var appended = await ledger.AppendAsync(LedgerChanges.Event("partnership:klaten-nanjing", 1, LedgerChanges.Jawa), CancellationToken.None);
+        var received = await listener.WaitAsync(FeedReader.Patience);
+        var readable = await ledger.ReadAllAsync(LedgerCursor.Start, null, 10, CancellationToken.None);
+
+        Assert.True(received, $"no notification on {LedgerTailer.NotificationChannel} within {FeedReader.Patience} of the commit of {appended}");
+        Assert.Equal(appended.TransactionId.ToString(CultureInfo.InvariantCulture), await announced.Task);
+        Assert.Equal([appended], readable.Select(e => e.Cursor));
+    }
+
     private static async Task<LedgerCursor> InsertRowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string streamId)
     {
         await using var insert = new NpgsqlCommand(

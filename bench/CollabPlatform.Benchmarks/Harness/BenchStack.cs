@@ -1,0 +1,57 @@
+namespace CollabPlatform.Benchmarks.Harness;
+
+/// <summary>A private PostgreSQL and a Host process on it, ready to serve, for one scenario.</summary>
+internal sealed class BenchStack : IAsyncDisposable
+{
+    private BenchStack(BenchDatabase database, HostUnderTest host, ApiClient admin)
+    {
+        Database = database;
+        Host = host;
+        Admin = admin;
+    }
+
+    public BenchDatabase Database { get; }
+
+    public HostUnderTest Host { get; }
+
+    /// <summary>A client of its own channel, for set-up and health checks.</summary>
+    public ApiClient Admin { get; }
+
+    public static async Task<BenchStack> StartAsync(string purpose, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
+    {
+        var database = await BenchDatabase.StartAsync(purpose, cancellationToken);
+        HostUnderTest? host = null;
+        try
+        {
+            var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+            {
+                ["ConnectionStrings:Collab"] = database.ConnectionString,
+            };
+            host = await HostUnderTest.StartAsync(all);
+            var admin = ApiClient.Connect(host.GrpcAddress, "bench-admin");
+            await HealthCheck.WaitServingAsync(admin, TimeSpan.FromSeconds(60));
+            Log.Line($"  Host pid {host.Pid} ready in {host.ReportedReadyMs} ms on {host.GrpcAddress}, PostgreSQL pid {database.Process.Pid}");
+            return new BenchStack(database, host, admin);
+        }
+        catch
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The Host, PostgreSQL and this program, for a <see cref="ResourceWindow"/>.</summary>
+    public IReadOnlyList<MonitoredProcess> Processes => [Host.Process, Database.Process, MonitoredProcess.Self()];
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        await Host.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

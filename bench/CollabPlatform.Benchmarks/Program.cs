@@ -1,0 +1,3 @@
+using CollabPlatform.Benchmarks;
+
+return await BenchProgram.RunAsync(args);
