@@ -21,7 +21,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
     /// <summary>From PostgreSQL accepting connections again until no call fails any more.</summary>
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(20);
 
-    private static readonly LoadOptions Load = new() { Loops = 6, PartnershipsPerLoop = 4, MaxDuration = TimeSpan.FromMinutes(2) };
+    private static readonly LoadOptions Load = new() { Loops = 6, PartnershipsPerLoop = 4, MaxDuration = TimeSpan.FromMinutes(4) };
 
     private ReplicatedDeployment? _deployment;
 
@@ -44,7 +44,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         load.Start();
         await load.WaitUntilAsync(
             l => l.Acknowledged.Count >= Load.Loops * (Load.PartnershipsPerLoop + 5),
-            TimeSpan.FromSeconds(60),
+            TimeSpan.FromSeconds(120),
             "warm-up: every loop has its partnerships");
 
         // An Orleans client is remote to every silo, so whatever a grain throws reaches it serialized.

@@ -28,6 +28,9 @@ public sealed class ReplicaSet : IAsyncDisposable
         ["Collab:Orleans:Membership:TableRefreshTimeout"] = "00:00:02",
     };
 
+    /// <summary>How long a replica may take to start: long, since replicas start beside a running load on a small machine.</summary>
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromMinutes(3);
+
     private readonly HostProcess?[] _hosts;
     private readonly Ports[] _ports;
     private readonly Dictionary<string, string> _settings;
@@ -90,7 +93,7 @@ public sealed class ReplicaSet : IAsyncDisposable
             ["Collab:Api:GrpcPort"] = ports.Grpc.ToString(CultureInfo.InvariantCulture),
             ["Collab:Api:HttpPort"] = ports.Http.ToString(CultureInfo.InvariantCulture),
         };
-        _hosts[index] = await HostProcess.StartAsync(settings, ports.Silo, ports.Gateway);
+        _hosts[index] = await HostProcess.StartAsync(settings, ports.Silo, ports.Gateway, ReadyWithin);
     }
 
     /// <summary>SIGKILL of replica <paramref name="index"/>: no shutdown code runs.</summary>
