@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Npgsql;
 
 namespace CollabPlatform.EndToEnd.Tests.Infrastructure;
@@ -40,7 +42,7 @@ public sealed class ReplicaSet : IAsyncDisposable
         ConnectionString = connectionString;
         ClusterId = clusterId;
         _hosts = new HostProcess?[count];
-        _ports = [.. Enumerable.Range(0, count).Select(_ => new Ports(HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort()))];
+        _ports = [.. Enumerable.Range(0, count).Select(_ => new Ports(PortBelowEphemeralRange(), PortBelowEphemeralRange(), PortBelowEphemeralRange(), PortBelowEphemeralRange()))];
         _settings = new Dictionary<string, string>(FastMembership)
         {
             ["ConnectionStrings:Collab"] = connectionString,
@@ -149,6 +151,37 @@ public sealed class ReplicaSet : IAsyncDisposable
     {
 
         await Task.WhenAll(_hosts.Where(h => h is not null).Select(h => h!.DisposeAsync().AsTask()));
+    }
+
+    /// <summary>
+    /// A free loopback port between 20000 and 32000, below the range the kernel picks the local
+    /// ports of outgoing connections from (32768 and up on Linux), from which port 0 would also pick.
+    /// A replica's ports stay free from its start to its restart minutes later, beside a load that
+    /// opens connections all the time.
+    /// </summary>
+    private static int PortBelowEphemeralRange()
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            if (port == 30_000)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+
+        throw new InvalidOperationException("no free loopback port between 20000 and 32000");
     }
 
     private static string Shorten(string line) => line.Length <= 400 ? line.TrimEnd() : line[..400] + " …";
