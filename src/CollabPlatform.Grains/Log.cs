@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "{GrainId}.{Method} failed because PostgreSQL could not be reached; the caller is told to retry")]
     public static partial void DatabaseUnavailable(ILogger logger, Exception exception, string grainId, string method);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Could not load {StreamId} because PostgreSQL could not be reached; the activation failed and the caller is told to retry")]
+    public static partial void ActivationDatabaseUnavailable(ILogger logger, Exception exception, string streamId);
 }

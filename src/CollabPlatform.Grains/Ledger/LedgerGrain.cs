@@ -1,6 +1,7 @@
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Grains.Abstractions;
 using CollabPlatform.Grains.Deadlines;
+using CollabPlatform.Persistence;
 using CollabPlatform.Persistence.Ledger;
 using Microsoft.Extensions.Logging;
 
@@ -50,7 +51,18 @@ public abstract class LedgerGrain<TAggregate, TCommand, TEvent> : Grain, IRemind
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _stream = new EventStream<TEvent>(_ledger, this.GetPrimaryKeyString());
-        await _stream.LoadAsync(cancellationToken);
+        try
+        {
+            await _stream.LoadAsync(cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            // A failed activation answers the call that caused it, possibly on another silo, and
+            // no call filter sees it: say what happened in a form that crosses silos.
+            Log.ActivationDatabaseUnavailable(_logger, ex, _stream.StreamId);
+            throw new DatabaseUnavailableException($"PostgreSQL could not be reached while {_stream.StreamId} was loaded: {ex.Message}");
+        }
+
         State = Rebuild(_stream.Events);
         _reminder = new DeadlineReminder(this, _deadlines, Time);
     }

@@ -1,6 +1,9 @@
+using CollabPlatform.Domain.Partnerships.Commands;
 using CollabPlatform.EndToEnd.Tests.Infrastructure;
 using CollabPlatform.EndToEnd.Tests.Infrastructure.Load;
+using CollabPlatform.Grains.Abstractions;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Abstractions;
 using static CollabPlatform.EndToEnd.Tests.Infrastructure.FaultFigures;
@@ -18,7 +21,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
     /// <summary>From PostgreSQL accepting connections again until no call fails any more.</summary>
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(20);
 
-    private static readonly LoadOptions Load = new() { Loops = 6, PartnershipsPerLoop = 4, MaxDuration = TimeSpan.FromMinutes(2) };
+    private static readonly LoadOptions Load = new() { Loops = 6, PartnershipsPerLoop = 4, MaxDuration = TimeSpan.FromMinutes(4) };
 
     private ReplicatedDeployment? _deployment;
 
@@ -41,8 +44,13 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         load.Start();
         await load.WaitUntilAsync(
             l => l.Acknowledged.Count >= Load.Loops * (Load.PartnershipsPerLoop + 5),
-            TimeSpan.FromSeconds(60),
+            TimeSpan.FromSeconds(120),
             "warm-up: every loop has its partnerships");
+
+        // An Orleans client is remote to every silo, so whatever a grain throws reaches it serialized.
+        using var orleans = await OrleansClientFactory.ConnectAsync(replicas.ConnectionString, replicas.ClusterId);
+        var grains = orleans.Services.GetRequiredService<IClusterClient>();
+        var known = load.Acknowledged[0].PartnershipId;
 
         var stopping = load.Now;
         await database.StopServerAsync();
@@ -60,6 +68,18 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         {
             probeStatuses.Add(await StatusOfAsync(() => load.Client(replica).Partnerships.ProposePartnershipAsync(request).ResponseAsync));
         }
+
+        // What grains throw while the database is down, seen from outside the silo: loading a
+        // partnership that is not active yet, and changing one that is.
+        var grainFailures = new List<string>();
+        foreach (var id in Enumerable.Range(0, 3).Select(i => $"P-DOWN{i}{Guid.NewGuid().ToString("N")[..10].ToUpperInvariant()}"))
+        {
+            grainFailures.Add(await ExceptionOfAsync(() => grains.GetGrain<IPartnershipGrain>(GrainKeys.Partnership(id)).GetAsync()));
+        }
+
+        grainFailures.Add(await ExceptionOfAsync(() => grains.GetGrain<IPartnershipGrain>(GrainKeys.Partnership(known)).ExecuteAsync(
+            new RecordMeeting { MeetingId = "M-DOWN", Date = new DateOnly(2025, 7, 22), Mode = Domain.Partnerships.MeetingMode.Virtual, Summary = "Call while the database is down" },
+            new CommandMetadata(LoadDriver.Actor, "down-" + Guid.NewGuid().ToString("N")))));
 
         var restarting = load.Now;
         await database.StartAgainAsync();
@@ -92,6 +112,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         figures.Add($"while PostgreSQL was down: {down.Count} attempts, {down.Count(a => a.Succeeded)} succeeded; failed from the stop on, by status: {LoadReport.ByStatus(afterStop)}");
         figures.Add($"after PostgreSQL was back: first success after {Seconds(firstSuccess)}, last failure ended {Seconds(lastFailure)} after (negative: before it was back); recovery time {Seconds(recovery)} (bound {Seconds(RecoveryBound)})");
         figures.Add($"new partnerships proposed while PostgreSQL was down: {probes.Count}, answered {string.Join(", ", probeStatuses.GroupBy(c => c).Select(g => $"{LoadReport.Name(g.Key)} {g.Count()}"))}; retried with the same request_id afterwards: {probesStored} of {retried.Distinct().Count()} stored");
+        figures.Add($"grain calls from an Orleans client while PostgreSQL was down threw: {string.Join(", ", grainFailures)}");
         figures.Add($"Hosts restarted: none ({string.Join(", ", Enumerable.Range(0, replicas.Count).Select(i => replicas[i].HasExited ? $"r{i} exited" : $"r{i} running"))}); membership afterwards: {membership.Count(m => m.Status == ReplicaSet.Active)} Active of {membership.Count}");
         if (report.Failures.Count > 0)
         {
@@ -107,6 +128,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
             report.Failures.All(f => f.Status == StatusCode.Unavailable),
             $"failures other than UNAVAILABLE: {LoadReport.ByStatus(report.Failures)}\n{LoadReport.Samples(report.Failures)}\n{replicas.LinesMentioning(LoadReport.CorrelationIds(report.Failures))}");
         Assert.All(probeStatuses, code => Assert.Equal(StatusCode.Unavailable, code));
+        Assert.All(grainFailures, type => Assert.Equal(nameof(DatabaseUnavailableException), type));
         Assert.Equal(probes.Count, probesStored);
         Assert.True(recovery < RecoveryBound, $"calls still failed {Seconds(recovery)} after PostgreSQL was back");
         Assert.All(Enumerable.Range(0, replicas.Count), i => Assert.False(replicas[i].HasExited, $"replica {i} exited:\n{replicas.Tails()}"));
@@ -124,6 +146,20 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         catch (RpcException ex)
         {
             return ex.StatusCode;
+        }
+    }
+
+    /// <summary>The name of the exception <paramref name="call"/> throws, or <c>none</c>.</summary>
+    private static async Task<string> ExceptionOfAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return "none";
+        }
+        catch (Exception ex)
+        {
+            return ex.GetType().Name;
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
     /// <summary>The share of attempts that must succeed over the whole restart.</summary>
     private const double SuccessRateFloor = 0.90;
 
-    private static readonly LoadOptions Load = new() { Loops = 6, PartnershipsPerLoop = 4, MaxDuration = TimeSpan.FromMinutes(5) };
+    private static readonly LoadOptions Load = new() { Loops = 6, PartnershipsPerLoop = 4, MaxDuration = TimeSpan.FromMinutes(8) };
 
     private ReplicatedDeployment? _deployment;
 
@@ -40,7 +40,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : IAsyncLifeti
         load.Start();
         await load.WaitUntilAsync(
             l => l.Acknowledged.Count >= Load.Loops * (Load.PartnershipsPerLoop + 5),
-            TimeSpan.FromSeconds(60),
+            TimeSpan.FromSeconds(120),
             "warm-up: every loop has its partnerships");
 
         figures.Add($"PostgreSQL and 3 replicas ready in {Seconds(_deployment.ReadyIn)}; load warm at {Seconds(load.Now)}");

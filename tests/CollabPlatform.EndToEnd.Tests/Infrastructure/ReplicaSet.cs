@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Npgsql;
 
 namespace CollabPlatform.EndToEnd.Tests.Infrastructure;
@@ -28,6 +30,9 @@ public sealed class ReplicaSet : IAsyncDisposable
         ["Collab:Orleans:Membership:TableRefreshTimeout"] = "00:00:02",
     };
 
+    /// <summary>How long a replica may take to start: long, since replicas start beside a running load on a small machine.</summary>
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromMinutes(3);
+
     private readonly HostProcess?[] _hosts;
     private readonly Ports[] _ports;
     private readonly Dictionary<string, string> _settings;
@@ -37,7 +42,7 @@ public sealed class ReplicaSet : IAsyncDisposable
         ConnectionString = connectionString;
         ClusterId = clusterId;
         _hosts = new HostProcess?[count];
-        _ports = [.. Enumerable.Range(0, count).Select(_ => new Ports(HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort()))];
+        _ports = [.. Enumerable.Range(0, count).Select(_ => new Ports(PortBelowEphemeralRange(), PortBelowEphemeralRange(), PortBelowEphemeralRange(), PortBelowEphemeralRange()))];
         _settings = new Dictionary<string, string>(FastMembership)
         {
             ["ConnectionStrings:Collab"] = connectionString,
@@ -90,7 +95,7 @@ public sealed class ReplicaSet : IAsyncDisposable
             ["Collab:Api:GrpcPort"] = ports.Grpc.ToString(CultureInfo.InvariantCulture),
             ["Collab:Api:HttpPort"] = ports.Http.ToString(CultureInfo.InvariantCulture),
         };
-        _hosts[index] = await HostProcess.StartAsync(settings, ports.Silo, ports.Gateway);
+        _hosts[index] = await HostProcess.StartAsync(settings, ports.Silo, ports.Gateway, ReadyWithin);
     }
 
     /// <summary>SIGKILL of replica <paramref name="index"/>: no shutdown code runs.</summary>
@@ -146,6 +151,37 @@ public sealed class ReplicaSet : IAsyncDisposable
     {
 
         await Task.WhenAll(_hosts.Where(h => h is not null).Select(h => h!.DisposeAsync().AsTask()));
+    }
+
+    /// <summary>
+    /// A free loopback port between 20000 and 32000, below the range the kernel picks the local
+    /// ports of outgoing connections from (32768 and up on Linux), from which port 0 would also pick.
+    /// A replica's ports stay free from its start to its restart minutes later, beside a load that
+    /// opens connections all the time.
+    /// </summary>
+    private static int PortBelowEphemeralRange()
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            if (port == 30_000)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+
+        throw new InvalidOperationException("no free loopback port between 20000 and 32000");
     }
 
     private static string Shorten(string line) => line.Length <= 400 ? line.TrimEnd() : line[..400] + " …";

@@ -146,7 +146,9 @@ internal sealed class LoadDriver : IAsyncDisposable
         var rotation = new Rotation(loop);
         for (var n = 0; n < _options.MaxWritesPerLoop && !_stop.IsCancellationRequested && !_end.IsCancellationRequested; n++)
         {
-            var write = owned.Count < _options.PartnershipsPerLoop || n % _options.ProposeEvery == 0
+            var propose = owned.Count < _options.PartnershipsPerLoop
+                || (n % _options.ProposeEvery == 0 && owned.Count < _options.MaxPartnershipsPerLoop);
+            var write = propose
                 ? Propose(loop, n)
                 : Meeting(loop, n, owned[n % owned.Count]);
             var acknowledged = await UntilAcknowledgedAsync(loop, write, rotation);

@@ -15,6 +15,12 @@ internal sealed record LoadOptions
     /// </summary>
     public int ProposeEvery { get; init; } = 8;
 
+    /// <summary>
+    /// The most partnerships one loop proposes: it keeps returning to each of them, so that a grain
+    /// hit by a fault is called again soon after.
+    /// </summary>
+    public int MaxPartnershipsPerLoop { get; init; } = 12;
+
     /// <summary>The most writes one loop starts.</summary>
     public int MaxWritesPerLoop { get; init; } = 2_000;
 
