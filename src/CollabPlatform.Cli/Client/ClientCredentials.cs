@@ -1,0 +1,61 @@
+using CollabPlatform.Api.Identity;
+using CollabPlatform.Domain.Access;
+
+namespace CollabPlatform.Cli.Client;
+
+/// <summary>
+/// The bearer tokens a client sends: one given token (<c>--token</c>, env <c>COLLAB_TOKEN</c>), or
+/// tokens minted on the spot from the Host's development key, for whoever the client acts as.
+/// </summary>
+internal abstract class ClientCredentials
+{
+    /// <summary>Lifetime of the tokens the client mints for itself.</summary>
+    public static readonly TimeSpan MintedLifetime = TimeSpan.FromMinutes(15);
+
+    /// <summary>Who the client acts as when it mints and nobody else is named: the operator's own CLI.</summary>
+    public static readonly Principal DefaultPrincipal = new("cli", Role.Admin, null);
+
+    /// <summary>True when the client can act as someone else (<see cref="CollabClient.As"/>).</summary>
+    public abstract bool CanMint { get; }
+
+    /// <summary>The token of a call made as <paramref name="principal"/> (null: the client's own identity).</summary>
+    public abstract string TokenFor(Principal? principal);
+
+    /// <summary>A given token, sent as it is.</summary>
+    public static ClientCredentials Fixed(string token) => new FixedToken(token);
+
+    /// <summary>Tokens minted with the development key.</summary>
+    public static ClientCredentials Minted(DevelopmentSigningKey key, string issuer, string audience, TimeProvider? time = null) =>
+        new MintedTokens(key, issuer, audience, time ?? TimeProvider.System);
+
+    private sealed class FixedToken(string token) : ClientCredentials
+    {
+        public override bool CanMint => false;
+
+        public override string TokenFor(Principal? principal) => token;
+    }
+
+    private sealed class MintedTokens(DevelopmentSigningKey key, string issuer, string audience, TimeProvider time) : ClientCredentials
+    {
+        private readonly Dictionary<Principal, (string Token, DateTimeOffset Renew)> _cache = [];
+
+        public override bool CanMint => true;
+
+        public override string TokenFor(Principal? principal)
+        {
+            var who = principal ?? DefaultPrincipal;
+            var now = time.GetUtcNow();
+            lock (_cache)
+            {
+                if (_cache.TryGetValue(who, out var cached) && now < cached.Renew)
+                {
+                    return cached.Token;
+                }
+
+                var token = TokenIssuer.Issue(key.SigningCredentials, issuer, audience, who, now, MintedLifetime);
+                _cache[who] = (token, now + MintedLifetime / 2);
+                return token;
+            }
+        }
+    }
+}
