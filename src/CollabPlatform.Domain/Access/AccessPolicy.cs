@@ -153,7 +153,7 @@ public static class AccessPolicy
         {
             Role.System or Role.Admin => null,
             Role.RegionOfficial when principal.Jurisdiction == region => null,
-            Role.RegionOfficial => Rejection.OutOfScope($"{principal.Describe()} keeps the profile of {principal.Jurisdiction} only, not that of {region}"),
+            Role.RegionOfficial => Rejection.OutOfScope($"the caller {principal.Describe()} keeps the profile of {principal.Jurisdiction} only, not that of {region}"),
             _ => Rejection.RoleNotAllowed($"a region's profile is kept by its own officials; a {RoleNames.Of(principal.Role)} does not change it"),
         };
     }
@@ -175,7 +175,7 @@ public static class AccessPolicy
         Role.RegionOfficial when principal.Jurisdiction == propose.LocalRegion.ToString()
             || (propose.Counterpart?.Region is { } foreign && principal.Jurisdiction == foreign.ToString()) => null,
         Role.RegionOfficial => Rejection.OutOfScope(
-            $"{principal.Describe()} proposes partnerships of {principal.Jurisdiction} only; this one is between {propose.LocalRegion} and {propose.Counterpart}"),
+            $"the caller {principal.Describe()} proposes partnerships of {principal.Jurisdiction} only; this one is between {propose.LocalRegion} and {propose.Counterpart}"),
         _ => Rejection.RoleNotAllowed($"partnerships are proposed by the officials of a party; a {RoleNames.Of(principal.Role)} does not propose them"),
     };
 
