@@ -24,9 +24,28 @@ internal abstract class ClientCredentials
     /// <summary>A given token, sent as it is.</summary>
     public static ClientCredentials Fixed(string token) => new FixedToken(token);
 
-    /// <summary>Tokens minted with the development key.</summary>
-    public static ClientCredentials Minted(DevelopmentSigningKey key, string issuer, string audience, TimeProvider? time = null) =>
-        new MintedTokens(key, issuer, audience, time ?? TimeProvider.System);
+    /// <summary>Tokens minted with the development key, acting as <paramref name="self"/> unless told otherwise.</summary>
+    public static ClientCredentials Minted(DevelopmentSigningKey key, string issuer, string audience, Principal? self = null, TimeProvider? time = null) =>
+        new MintedTokens(key, issuer, audience, self ?? DefaultPrincipal, time ?? TimeProvider.System);
+
+    /// <summary>
+    /// Who <c>--actor</c> names: <c>official:&lt;region&gt;</c> is that region's official, any other
+    /// name the admin under that name.
+    /// </summary>
+    public static Principal? ActorPrincipal(string actor)
+    {
+        const string Official = "official:";
+        if (actor.StartsWith(Official, StringComparison.Ordinal)
+            && Domain.Regions.RegionId.TryParse(actor[Official.Length..], out var region, out _)
+            && Domain.Regions.RegionCatalog.Default.Contains(region))
+        {
+            return new Principal(actor, Role.RegionOfficial, region.ToString());
+        }
+
+        return actor.Length is > 0 and <= TokenClaims.MaxSubjectLength && actor == actor.Trim() && !actor.Any(char.IsControl)
+            ? new Principal(actor, Role.Admin, null)
+            : null;
+    }
 
     private sealed class FixedToken(string token) : ClientCredentials
     {
@@ -35,7 +54,7 @@ internal abstract class ClientCredentials
         public override string TokenFor(Principal? principal) => token;
     }
 
-    private sealed class MintedTokens(DevelopmentSigningKey key, string issuer, string audience, TimeProvider time) : ClientCredentials
+    private sealed class MintedTokens(DevelopmentSigningKey key, string issuer, string audience, Principal self, TimeProvider time) : ClientCredentials
     {
         private readonly Dictionary<Principal, (string Token, DateTimeOffset Renew)> _cache = [];
 
@@ -43,7 +62,7 @@ internal abstract class ClientCredentials
 
         public override string TokenFor(Principal? principal)
         {
-            var who = principal ?? DefaultPrincipal;
+            var who = principal ?? self;
             var now = time.GetUtcNow();
             lock (_cache)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CollabPlatform.Api.Identity;
 
 namespace CollabPlatform.Cli.Client;
 
@@ -20,6 +21,12 @@ internal sealed class ClientOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("COLLAB_TOKEN") is { Length: > 0 } token ? token : null,
     };
 
+    public Option<string> Actor { get; } = new("--actor")
+    {
+        Description = "who minted tokens act as (env COLLAB_ACTOR; default cli, an admin): official:<region> acts as that region's official, e.g. official:ID-33.10",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("COLLAB_ACTOR") is { Length: > 0 } actor ? actor : ClientCredentials.DefaultPrincipal.Subject,
+    };
+
     public TokenSettings Settings { get; } = new();
 
     public Option<OutputFormat> Output { get; } = new("--output", "-o")
@@ -32,6 +39,7 @@ internal sealed class ClientOptions
     {
         command.Add(Address);
         command.Add(Token);
+        command.Add(Actor);
         Settings.AddTo(command);
         command.Add(Output);
     }
@@ -59,12 +67,19 @@ internal sealed class ClientOptions
             return ClientCredentials.Fixed(token.Trim());
         }
 
+        var actor = parseResult.GetValue(Actor) ?? ClientCredentials.DefaultPrincipal.Subject;
+        if (ClientCredentials.ActorPrincipal(actor) is not { } self)
+        {
+            problem = $"error: --actor '{actor}' is not a name of 1 to {TokenClaims.MaxSubjectLength} printable characters";
+            return null;
+        }
+
         if (Settings.LoadKey(parseResult, out problem) is not { } key)
         {
             problem += "; or pass a token with --token (env COLLAB_TOKEN)";
             return null;
         }
 
-        return ClientCredentials.Minted(key, parseResult.GetValue(Settings.Issuer)!, parseResult.GetValue(Settings.Audience)!);
+        return ClientCredentials.Minted(key, parseResult.GetValue(Settings.Issuer)!, parseResult.GetValue(Settings.Audience)!, self);
     }
 }
