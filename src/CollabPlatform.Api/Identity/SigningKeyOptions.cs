@@ -10,7 +10,7 @@ public sealed class SigningKeyOptions
     /// <summary>The <c>kid</c> of the tokens this key signs.</summary>
     public string KeyId { get; set; } = string.Empty;
 
-    /// <summary>A PEM public key (<c>-----BEGIN PUBLIC KEY-----</c>).</summary>
+    /// <summary>A PEM public key (<c>-----BEGIN PUBLIC KEY-----</c>), or its base64 body on one line.</summary>
     public string? PublicKey { get; set; }
 
     /// <summary>A file holding a PEM public key.</summary>

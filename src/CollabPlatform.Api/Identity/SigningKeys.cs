@@ -46,7 +46,9 @@ public static class SigningKeys
         }
         catch (FormatException)
         {
-            return "SharedSecret is not base64";
+            return !string.IsNullOrWhiteSpace(options.SharedSecret)
+                ? "SharedSecret is not base64"
+                : "PublicKey is neither PEM nor the base64 of a DER public key";
         }
         catch (Exception ex) when (ex is ArgumentException or CryptographicException)
         {
@@ -54,14 +56,18 @@ public static class SigningKeys
         }
     }
 
-    /// <summary>An RSA or EC public key from PEM, with its key id.</summary>
+    /// <summary>
+    /// An RSA or EC public key with its key id, from PEM, or from the base64 of its DER
+    /// SubjectPublicKeyInfo (the PEM body on one line, which fits an environment variable).
+    /// </summary>
     public static SecurityKey FromPublicPem(string pem, string keyId)
     {
         ArgumentNullException.ThrowIfNull(pem);
+        var der = pem.Contains("-----BEGIN", StringComparison.Ordinal) ? null : Convert.FromBase64String(pem.Trim());
         var rsa = RSA.Create();
         try
         {
-            rsa.ImportFromPem(pem);
+            Import(rsa, pem, der);
             return new RsaSecurityKey(rsa) { KeyId = keyId };
         }
         catch (Exception ex) when (ex is ArgumentException or CryptographicException)
@@ -70,7 +76,19 @@ public static class SigningKeys
         }
 
         var ec = ECDsa.Create();
-        ec.ImportFromPem(pem);
+        Import(ec, pem, der);
         return new ECDsaSecurityKey(ec) { KeyId = keyId };
+    }
+
+    private static void Import(AsymmetricAlgorithm key, string pem, byte[]? der)
+    {
+        if (der is null)
+        {
+            key.ImportFromPem(pem);
+        }
+        else
+        {
+            key.ImportSubjectPublicKeyInfo(der, out _);
+        }
     }
 }

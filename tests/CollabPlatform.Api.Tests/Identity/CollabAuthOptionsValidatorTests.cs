@@ -33,6 +33,23 @@ public sealed class CollabAuthOptionsValidatorTests
     }
 
     [Fact]
+    public async Task Validate_PublicKeyAsOneLineOfBase64_IsTheSameKeyAsItsPem()
+    {
+        using var key = DevelopmentSigningKey.Create();
+        var oneLine = string.Concat(key.PublicKeyPem.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)));
+        var options = new CollabAuthOptions { SigningKeys = [new() { KeyId = "k8s", PublicKey = oneLine }] };
+        var signing = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+            new Microsoft.IdentityModel.Tokens.ECDsaSecurityKey(((Microsoft.IdentityModel.Tokens.ECDsaSecurityKey)key.SigningCredentials.Key).ECDsa) { KeyId = "k8s" },
+            Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256);
+        var token = TokenIssuer.Issue(signing, "i", "a", new("admin", Domain.Access.Role.Admin, null), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+        var validator = new TokenValidator("i", "a", TimeSpan.Zero, [SigningKeys.Load(options.SigningKeys[0])], Domain.Regions.RegionCatalog.Default);
+
+        Assert.True(Validator.Validate(null, options).Succeeded);
+        Assert.NotNull((await validator.ValidateAsync(token)).Principal);
+        Assert.Contains("neither PEM", Validator.Validate(null, new CollabAuthOptions { SigningKeys = [new() { KeyId = "x", PublicKey = "!!" }] }).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_ClockSkewOverFiveMinutes_Fails()
     {
         var result = Validator.Validate(null, new CollabAuthOptions { ClockSkew = TimeSpan.FromMinutes(10) });
