@@ -205,6 +205,7 @@ public sealed class DashboardBrowserTests(DashboardHost host, ITestOutputHelper 
             ["scope"] = JawaTengah,
             ["screenshot"] = DashboardDriver.ScreenshotPath(screenshot),
             ["timeoutMs"] = 30000,
+            ["token"] = Infrastructure.BrowserApi.Token("dashboard"),
         };
         foreach (var property in extra?.GetType().GetProperties() ?? [])
         {

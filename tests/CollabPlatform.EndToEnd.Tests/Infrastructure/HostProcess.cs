@@ -54,8 +54,8 @@ public sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(HostAssemblyPath())!,
         };
         info.ArgumentList.Add(HostAssemblyPath());
-        // Every Host of these tests trusts the run's signing key (TestIdentity), unless a test says otherwise.
-        var all = TestIdentity.HostSettings.Where(s => !settings.ContainsKey(s.Key)).Concat(settings);
+        // Every Host of these tests trusts the run's signing key, unless a test says otherwise.
+        var all = TestSigningKey.HostSettings.Where(s => !settings.ContainsKey(s.Key)).Concat(settings);
         foreach (var (key, value) in all.Append(new("Collab:Orleans:SiloPort", silo.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                      .Append(new("Collab:Orleans:GatewayPort", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture))))
         {

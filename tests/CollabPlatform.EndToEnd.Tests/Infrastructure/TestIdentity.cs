@@ -12,28 +12,18 @@ namespace CollabPlatform.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public static class TestIdentity
 {
-    private static readonly Lazy<(DevelopmentSigningKey Key, string File)> Signing = new(() =>
-    {
-        var key = DevelopmentSigningKey.Create();
-        var file = Path.Combine(Path.GetTempPath(), $"collab-e2e-key-{Guid.NewGuid().ToString("N")[..10]}.json");
-        key.Save(file);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
-        return (key, file);
-    });
-
     /// <summary>The key's file in the development key format, for <c>--key-file</c>.</summary>
-    public static string KeyFile => Signing.Value.File;
+    public static string KeyFile => TestSigningKey.KeyFile;
 
     /// <summary>Host settings that accept this run's tokens (and no development key).</summary>
-    public static IReadOnlyDictionary<string, string> HostSettings => new Dictionary<string, string>
-    {
-        ["Collab:Auth:SigningKeys:0:KeyId"] = Signing.Value.Key.KeyId,
-        ["Collab:Auth:SigningKeys:0:PublicKey"] = Signing.Value.Key.PublicKeyPem,
-        ["Collab:Auth:DevelopmentKey"] = "false",
-    };
+    public static IReadOnlyDictionary<string, string> HostSettings => TestSigningKey.HostSettings;
 
     /// <summary>Tokens minted with this run's key; the client acts as the admin <c>cli</c> unless told otherwise.</summary>
-    internal static ClientCredentials Credentials { get; } = ClientCredentials.Minted(Signing.Value.Key, CollabAuthOptions.DefaultIssuer, CollabAuthOptions.DefaultAudience);
+    internal static ClientCredentials Credentials { get; } = ClientCredentials.Minted(TestSigningKey.Key, CollabAuthOptions.DefaultIssuer, CollabAuthOptions.DefaultAudience);
+
+    /// <summary>Tokens minted with this run's key, acting as <paramref name="actor"/> (see <see cref="ClientCredentials.ActorPrincipal"/>).</summary>
+    internal static ClientCredentials CredentialsOf(string actor) =>
+        ClientCredentials.Minted(TestSigningKey.Key, CollabAuthOptions.DefaultIssuer, CollabAuthOptions.DefaultAudience, ClientCredentials.ActorPrincipal(actor));
 
     /// <summary>A region's official, named <c>official:&lt;region&gt;</c> like the stories' actors.</summary>
     public static Principal Official(string region) => new($"official:{region}", Role.RegionOfficial, region);

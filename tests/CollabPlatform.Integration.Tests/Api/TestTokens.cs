@@ -26,6 +26,10 @@ public static class TestTokens
         ["Collab:Auth:DevelopmentKey"] = "false",
     };
 
+    /// <summary>Tokens for the collab command's client, minted with this run's key, acting as <paramref name="actor"/>.</summary>
+    internal static Cli.Client.ClientCredentials CredentialsOf(string actor) =>
+        Cli.Client.ClientCredentials.Minted(Key, CollabAuthOptions.DefaultIssuer, CollabAuthOptions.DefaultAudience, Cli.Client.ClientCredentials.ActorPrincipal(actor));
+
     public static Principal Admin { get; } = new("admin:it", Role.Admin, null);
 
     public static Principal Official(string region) => new($"official:{region}", Role.RegionOfficial, region);
