@@ -1,6 +1,6 @@
 namespace CollabPlatform.Persistence.Audit;
 
-/// <summary>One accepted mutation as the audit log records it (table <c>collab_audit</c>, migration 0008).</summary>
+/// <summary>One accepted mutation as the audit log records it (table <c>collab_audit</c>, migration 0009).</summary>
 public sealed record AuditEntry
 {
     public const string PartnershipResource = "partnership";

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 
 namespace CollabPlatform.Persistence.Audit;
 
-/// <summary>The audit log on PostgreSQL (table <c>collab_audit</c>, migration 0008): appends and the scoped query.</summary>
+/// <summary>The audit log on PostgreSQL (table <c>collab_audit</c>, migration 0009): appends and the scoped query.</summary>
 public sealed class AuditLog(NpgsqlDataSource dataSource) : IAuditLog
 {
     internal const string InsertSql = """
