@@ -29,9 +29,12 @@ internal sealed class BrowserApi : IDisposable
 
     /// <summary>A token for <paramref name="actor"/>.</summary>
     public static string Token(string actor) =>
-        EndToEnd.Tests.Infrastructure.TestSigningKey.Token(actor.StartsWith("official:", StringComparison.Ordinal)
+        Token(actor.StartsWith("official:", StringComparison.Ordinal)
             ? new Domain.Access.Principal(actor, Domain.Access.Role.RegionOfficial, actor["official:".Length..])
             : new Domain.Access.Principal(actor, Domain.Access.Role.Admin, null));
+
+    /// <summary>A token for <paramref name="principal"/>, signed with the run's key.</summary>
+    public static string Token(Domain.Access.Principal principal) => EndToEnd.Tests.Infrastructure.TestSigningKey.Token(principal);
 
     public PartnershipService.PartnershipServiceClient Partnerships => new(_invoker);
 
