@@ -8,10 +8,11 @@ internal static class CollabCommandLine
 {
     public static RootCommand Create()
     {
-        var root = new RootCommand("collab: run, migrate, seed and query CollabPlatform");
+        var root = new RootCommand("collab: run, migrate, seed and query CollabPlatform, and mint development tokens");
         root.Add(ServeCommand.Create());
         root.Add(MigrateCommand.Create());
         root.Add(SeedCommand.Create());
+        root.Add(TokenCommand.Create());
         root.Add(RegionsCommand.Create());
         root.Add(PartnershipsCommand.Create());
         root.Add(ProgramsCommand.Create());

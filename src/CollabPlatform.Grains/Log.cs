@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Could not load {StreamId} because PostgreSQL could not be reached; the activation failed and the caller is told to retry")]
     public static partial void ActivationDatabaseUnavailable(ILogger logger, Exception exception, string streamId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Could not copy {Count} audit record(s) of {GrainKey} to the audit log; they stay in the grain's stored state and are copied on its next call or activation")]
+    public static partial void AuditOutboxPending(ILogger logger, Exception exception, string grainKey, int count);
 }

@@ -1,7 +1,7 @@
 // Drives the dashboard in headless Chromium for one scenario of the browser tests.
 // Usage: node dashboard-check.mjs '<json options>'
-//   options: scenario (board|live|timeline|search|attention), url, scope, token, partnershipId,
-//            query, screenshot (path), timeoutMs
+//   options: scenario (board|live|timeline|search|attention|signin), url, scope, token, partnershipId,
+//            query, signInToken, screenshot (path), timeoutMs
 // Prints progress lines, "READY" when a live scenario waits for its change (then reads one
 // "GO <title>" line from stdin), and finally one line "RESULT <json>".
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -112,6 +112,33 @@ const scenarios = {
       namesakes,
       ambiguous: await page.$eval('#search-results .namesakes', (n) => n.classList.contains('ambiguous')),
     }));
+  },
+
+  // Opens the page without a token, then signs in with options.signInToken through the form.
+  async signin(page) {
+    const target = new URL(options.url);
+    target.searchParams.set('scope', options.scope);
+    await page.goto(target.toString(), { waitUntil: 'load', timeout });
+    await page.waitForSelector('#error:not([hidden])', { timeout });
+    const signedOut = {
+      error: await page.textContent('#error'),
+      identity: await page.textContent('#identity'),
+      cards: await cards(page),
+    };
+    await page.click('#identity');
+    await page.fill('#token', options.signInToken);
+    await page.click('#token-form button[type="submit"]');
+    await page.waitForSelector('body[data-board-ready="true"]', { timeout });
+    await page.waitForSelector('body[data-feed="live"]', { timeout });
+    await page.click('#identity');
+    return {
+      signedOut,
+      identity: await page.textContent('#identity'),
+      scopes: await page.$$eval('#scope option', (items) => items.map((o) => o.value)),
+      scope: await page.$eval('#scope', (s) => s.value),
+      cards: await cards(page),
+      pageError: await page.textContent('#error'),
+    };
   },
 
   async attention(page) {

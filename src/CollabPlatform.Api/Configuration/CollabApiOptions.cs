@@ -35,4 +35,7 @@ public sealed class CollabApiOptions
 
     /// <summary>WatchAgreements streams one caller may hold open on one replica.</summary>
     public int MaxStreamsPerCaller { get; set; } = 10;
+
+    /// <summary>WatchAgreements streams all callers together may hold open on one replica.</summary>
+    public int MaxStreamsTotal { get; set; } = 1000;
 }

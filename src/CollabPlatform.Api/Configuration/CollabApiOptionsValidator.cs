@@ -50,6 +50,11 @@ public sealed class CollabApiOptionsValidator : IValidateOptions<CollabApiOption
             failures.Add($"{CollabApiOptions.Section}:MaxStreamsPerCaller is {options.MaxStreamsPerCaller}; expected at least 1 (default 10)");
         }
 
+        if (options.MaxStreamsTotal < options.MaxStreamsPerCaller)
+        {
+            failures.Add($"{CollabApiOptions.Section}:MaxStreamsTotal is {options.MaxStreamsTotal}; expected at least MaxStreamsPerCaller ({options.MaxStreamsPerCaller}) (default 1000)");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -18,8 +18,17 @@ public static class ErrorReasons
     public const string IllegalTransition = "ILLEGAL_TRANSITION";
     public const string VersionMismatch = "VERSION_MISMATCH";
     public const string OutOfScope = "OUT_OF_SCOPE";
+
+    /// <summary>The caller's role may not do this anywhere (e.g. a facilitator changing a partnership, anyone but the ministry recording a central approval).</summary>
+    public const string RoleNotAllowed = "ROLE_NOT_ALLOWED";
+
+    /// <summary>No token, or one that is malformed, expired, wrongly signed or meant for another audience.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
     public const string LimitExceeded = "LIMIT_EXCEEDED";
     public const string TooManyStreams = "TOO_MANY_STREAMS";
+
+    /// <summary>The server already serves as many WatchAgreements streams as it may, from all callers together.</summary>
+    public const string ServerStreamsExhausted = "SERVER_STREAMS_EXHAUSTED";
 
     /// <summary>The server cannot answer now (shutting down, the cluster or database unreachable); retry with backoff.</summary>
     public const string Unavailable = "UNAVAILABLE";

@@ -67,7 +67,8 @@ internal static partial class FieldPaths
     private static string? Common(string field) => field switch
     {
         "request_id" or "expected_version" => field,
-        "actor" => Identity.DevelopmentCallerAccessor.ActorHeader,
+        // The actor is the token's subject.
+        "actor" => "authorization",
         _ => null,
     };
 

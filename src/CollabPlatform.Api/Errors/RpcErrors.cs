@@ -84,6 +84,7 @@ public static class RpcErrors
                     ("expected_version", context.ExpectedVersion.ToString(CultureInfo.InvariantCulture)),
                     ("current_version", context.CurrentVersion?.ToString(CultureInfo.InvariantCulture)))),
             RejectionKind.PermissionDenied => Build(StatusCode.PermissionDenied, reason, About(context, ErrorReasons.OutOfScope)),
+            RejectionKind.RoleNotAllowed => Build(StatusCode.PermissionDenied, reason, About(context, ErrorReasons.RoleNotAllowed)),
             RejectionKind.LimitExceeded => Build(StatusCode.ResourceExhausted, reason, About(context, ErrorReasons.LimitExceeded)),
 
             // FailedPrecondition, and any kind added to the domain later: the state forbids it.
@@ -102,6 +103,28 @@ public static class RpcErrors
     /// <summary>PERMISSION_DENIED (OUT_OF_SCOPE).</summary>
     public static RpcException OutOfScope(string message, string jurisdiction) =>
         Build(StatusCode.PermissionDenied, message, Info(ErrorReasons.OutOfScope, ("jurisdiction", jurisdiction)));
+
+    /// <summary>PERMISSION_DENIED (OUT_OF_SCOPE) from the access policy's refusal.</summary>
+    public static RpcException OutOfScope(Rejection rejection, string? jurisdiction)
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        return Build(StatusCode.PermissionDenied, Sentence(rejection.Reason), Info(ErrorReasons.OutOfScope, ("jurisdiction", jurisdiction)));
+    }
+
+    /// <summary>PERMISSION_DENIED (ROLE_NOT_ALLOWED): the caller's role may not call this rpc, or not with this content.</summary>
+    public static RpcException RoleNotAllowed(string message, string role) =>
+        Build(StatusCode.PermissionDenied, Sentence(message), Info(ErrorReasons.RoleNotAllowed, ("role", role)));
+
+    /// <summary>UNAUTHENTICATED: no usable token. The message says what is wrong with it and never repeats it.</summary>
+    public static RpcException Unauthenticated(string problem) =>
+        Build(StatusCode.Unauthenticated, Sentence(problem), Info(ErrorReasons.Unauthenticated));
+
+    /// <summary>RESOURCE_EXHAUSTED (SERVER_STREAMS_EXHAUSTED): the server holds as many feeds as it may, from all callers.</summary>
+    public static RpcException ServerStreamsExhausted(int limit) =>
+        Build(
+            StatusCode.ResourceExhausted,
+            $"This server already serves {limit} WatchAgreements streams, the most it holds at once; retry later with backoff, or on another server.",
+            Info(ErrorReasons.ServerStreamsExhausted, ("limit", limit.ToString(CultureInfo.InvariantCulture))));
 
     /// <summary>RESOURCE_EXHAUSTED (TOO_MANY_STREAMS) for one more feed than a caller may hold open.</summary>
     public static RpcException TooManyStreams(string actor, int limit) =>

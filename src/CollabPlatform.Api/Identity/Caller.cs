@@ -1,5 +1,14 @@
+using CollabPlatform.Domain.Access;
+
 namespace CollabPlatform.Api.Identity;
 
-/// <summary>Who is calling: the actor recorded on every change they make.</summary>
-/// <param name="Actor">The subject, e.g. <c>official:ID-33.10</c>; <c>anonymous</c> when nobody is named.</param>
-public sealed record Caller(string Actor);
+/// <summary>Who is calling, as their token proved it: the subject recorded on every change, the role and the jurisdiction.</summary>
+/// <param name="Principal">The authenticated subject, role and jurisdiction.</param>
+public sealed record Caller(Principal Principal)
+{
+    /// <summary>The token's subject, e.g. <c>official:ID-33.10</c>; recorded as the actor of every change.</summary>
+    public string Actor => Principal.Subject;
+
+    /// <summary>The jurisdiction a list is limited to: the caller's own, or null for a global caller (admin).</summary>
+    public string? Viewer => Principal.IsGlobal ? null : Principal.Jurisdiction;
+}

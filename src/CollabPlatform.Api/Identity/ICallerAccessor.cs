@@ -3,11 +3,11 @@ using Grpc.Core;
 namespace CollabPlatform.Api.Identity;
 
 /// <summary>
-/// Resolves the caller of a call. The one seam authentication plugs into: the development resolver
-/// reads a header today; JWT bearer tokens (DESIGN.md §6) will replace it here and nowhere else.
+/// Resolves the caller of a call. The authentication interceptor has already checked the bearer
+/// token of every call that reaches a service; this hands its result to the service.
 /// </summary>
 public interface ICallerAccessor
 {
-    /// <summary>The caller, or an RpcException (INVALID_ARGUMENT, later UNAUTHENTICATED) when the call names none acceptably.</summary>
+    /// <summary>The authenticated caller, or UNAUTHENTICATED when the call carries none.</summary>
     Caller GetCaller(ServerCallContext context);
 }

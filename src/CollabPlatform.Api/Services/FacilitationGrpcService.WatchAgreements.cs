@@ -20,6 +20,7 @@ public sealed partial class FacilitationGrpcService
         FacilitationRequestValidator.Validate(request, out var cursor).ThrowIfInvalid();
         var scope = catalog.RequireJurisdiction(request.Scope, "scope");
         var caller = callers.GetCaller(context);
+        CheckScope(caller, scope);
         if (!await ledger.IsPositionAsync(cursor, context.CancellationToken))
         {
             throw RpcErrors.InvalidArgument(
@@ -27,9 +28,9 @@ public sealed partial class FacilitationGrpcService
                 $"after_cursor {request.AfterCursor} names no committed event, so this server never issued it: pass the cursor of the last event or heartbeat you processed, unchanged, or leave it empty to replay the whole history");
         }
 
-        if (!streams.TryEnter(caller.Actor))
+        if (streams.Enter(caller.Actor) is { } exhausted)
         {
-            throw RpcErrors.TooManyStreams(caller.Actor, streams.MaxPerCaller);
+            throw exhausted;
         }
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);

@@ -5,13 +5,16 @@ using CollabPlatform.Api.Identity;
 using CollabPlatform.Api.Mapping;
 using CollabPlatform.Api.Validation;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.JointPrograms.Commands;
 using CollabPlatform.Domain.JointPrograms.Events;
+using CollabPlatform.Domain.Regions;
 using CollabPlatform.Grains.Abstractions;
 using CollabPlatform.Persistence.ReadModels;
 using Google.Protobuf;
 using Grpc.Core;
+using DomainPartnership = CollabPlatform.Domain.Partnerships.Partnership;
 using DomainProgram = CollabPlatform.Domain.JointPrograms.JointProgram;
 using Sector = CollabPlatform.Contracts.V1.Sector;
 
@@ -23,6 +26,7 @@ namespace CollabPlatform.Api.Services;
 /// </summary>
 public sealed class JointProgramGrpcService(
     IGrainFactory grains,
+    RegionCatalog catalog,
     ICallerAccessor callers,
     ProgramQueries programs,
     PartnershipQueries partnerships,
@@ -42,15 +46,31 @@ public sealed class JointProgramGrpcService(
     public override async Task<GetJointProgramResponse> GetJointProgram(GetJointProgramRequest request, ServerCallContext context)
     {
         JointProgramRequestValidator.Validate(request).ThrowIfInvalid();
-        var snapshot = await Grain(request.JointProgramId).GetAsync() ?? throw RpcErrors.JointProgramNotFound(request.JointProgramId);
-        return new GetJointProgramResponse { JointProgram = DomainProgram.FromHistory(snapshot.Events).ToProto() };
+        var caller = callers.GetCaller(context);
+        var snapshot = await Grain(request.JointProgramId).GetAsync();
+        var program = snapshot is null ? null : DomainProgram.FromHistory(snapshot.Events);
+
+        // A programme is seen by whoever sees its partnership; an outsider hears the same whether the id names anything.
+        var partnership = program is null ? null : await grains.GetGrain<IPartnershipGrain>(GrainKeys.Partnership(program.PartnershipId)).GetAsync();
+        if (AccessPolicy.CheckRead(caller.Principal, partnership is null ? new DomainPartnership() : DomainPartnership.FromHistory(partnership.Events), catalog) is { } hidden)
+        {
+            throw RpcErrors.FromRejection(
+                hidden with { Reason = "the joint program does not exist or lies outside the jurisdiction of " + caller.Principal.Describe() },
+                new RejectionContext(ResourceKind.JointProgram, request.JointProgramId, FieldPaths.Progress, 0));
+        }
+
+        return program is null
+            ? throw RpcErrors.JointProgramNotFound(request.JointProgramId)
+            : new GetJointProgramResponse { JointProgram = program.ToProto() };
     }
 
     public override async Task<ListJointProgramsResponse> ListJointPrograms(ListJointProgramsRequest request, ServerCallContext context)
     {
         JointProgramRequestValidator.Validate(request).ThrowIfInvalid();
+        var caller = callers.GetCaller(context);
         var filter = new ProgramFilter
         {
+            Jurisdiction = caller.Viewer,
             PartnershipId = request.PartnershipId.Length > 0 ? request.PartnershipId : null,
             Sector = request.Sector == Sector.Unspecified ? null : request.Sector.ToDomain().ToString(),
             Status = request.Status == JointProgramStatus.Unspecified ? null : request.Status.ToDomain().ToString(),
@@ -60,9 +80,20 @@ public sealed class JointProgramGrpcService(
             throw RpcErrors.InvalidArgument("page_token", error!);
         }
 
-        if (filter.PartnershipId is { } partnershipId && !await partnerships.ExistsAsync(partnershipId, context.CancellationToken))
+        if (filter.PartnershipId is { } partnershipId)
         {
-            throw RpcErrors.PartnershipNotFound(partnershipId);
+            var seenBy = await partnerships.JurisdictionsOfAsync(partnershipId, context.CancellationToken);
+            if (!caller.Principal.IsGlobal && (seenBy is null || !AccessPolicy.Sees(caller.Principal, seenBy)))
+            {
+                throw RpcErrors.FromRejection(
+                    Rejection.OutOfScope("the partnership does not exist or lies outside the jurisdiction of " + caller.Principal.Describe()),
+                    new RejectionContext(ResourceKind.Partnership, partnershipId, FieldPaths.Propose, 0));
+            }
+
+            if (seenBy is null)
+            {
+                throw RpcErrors.PartnershipNotFound(partnershipId);
+            }
         }
 
         var page = await programs.ListAsync(filter, PageSizes.Normalize(request.PageSize), after, context.CancellationToken);
@@ -117,7 +148,7 @@ public sealed class JointProgramGrpcService(
         string? partnershipId = null)
     {
         var grain = Grain(programId);
-        var result = await grain.ExecuteAsync(command, new CommandMetadata(caller.Actor, requestId, expectedVersion, RequestIds.Hash(request)));
+        var result = await grain.ExecuteAsync(command, new CommandMetadata(caller.Actor, requestId, expectedVersion, RequestIds.Hash(request), caller.Principal));
         if (result.Rejection is { } rejection)
         {
             var current = rejection.Kind == RejectionKind.Conflict ? (await grain.GetAsync())?.Version : null;

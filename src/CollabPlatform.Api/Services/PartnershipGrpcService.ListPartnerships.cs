@@ -21,6 +21,7 @@ public sealed partial class PartnershipGrpcService
     public override async Task<ListPartnershipsResponse> ListPartnerships(ListPartnershipsRequest request, ServerCallContext context)
     {
         PartnershipRequestValidator.Validate(request).ThrowIfInvalid();
+        var caller = callers.GetCaller(context);
         var region = request.RegionId.Length > 0 ? catalog.Require(RegionId.Parse(request.RegionId), "region_id").Id : (RegionId?)null;
         var facilitator = request.FacilitatorId.Length > 0 ? catalog.RequireJurisdiction(request.FacilitatorId, "facilitator_id") : null;
         var filter = new PartnershipFilter
@@ -31,6 +32,7 @@ public sealed partial class PartnershipGrpcService
             Stages = [.. request.Stages.Distinct().Select(s => s.ToDomain().ToString())],
             Sectors = [.. request.Sectors.Distinct().Select(s => s.ToDomain().ToString())],
             Kind = request.Kind == PartnershipKind.Unspecified ? null : request.Kind.ToDomain().ToString(),
+            Viewer = caller.Viewer,
         };
         if (!PartnershipQueries.TryReadPageToken(filter, request.PageToken, out var after, out var error))
         {

@@ -4,6 +4,7 @@ using CollabPlatform.Api.Identity;
 using CollabPlatform.Api.Mapping;
 using CollabPlatform.Api.Validation;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.Partnerships.Commands;
 using CollabPlatform.Domain.Regions;
@@ -29,8 +30,19 @@ public sealed partial class PartnershipGrpcService(
     public override async Task<GetPartnershipResponse> GetPartnership(GetPartnershipRequest request, ServerCallContext context)
     {
         PartnershipRequestValidator.Validate(request).ThrowIfInvalid();
-        var snapshot = await Grain(request.PartnershipId).GetAsync() ?? throw RpcErrors.PartnershipNotFound(request.PartnershipId);
-        return new GetPartnershipResponse { Partnership = DomainPartnership.FromHistory(snapshot.Events).ToProto() };
+        var caller = callers.GetCaller(context);
+        var snapshot = await Grain(request.PartnershipId).GetAsync();
+        var partnership = snapshot is null ? new DomainPartnership() : DomainPartnership.FromHistory(snapshot.Events);
+
+        // Visibility before existence: an outsider hears the same whether the id names anything.
+        if (AccessPolicy.CheckRead(caller.Principal, partnership, catalog) is { } hidden)
+        {
+            throw RpcErrors.FromRejection(hidden, new RejectionContext(ResourceKind.Partnership, request.PartnershipId, FieldPaths.Propose, 0));
+        }
+
+        return snapshot is null
+            ? throw RpcErrors.PartnershipNotFound(request.PartnershipId)
+            : new GetPartnershipResponse { Partnership = partnership.ToProto() };
     }
 
     public override async Task<RecordMeetingResponse> RecordMeeting(RecordMeetingRequest request, ServerCallContext context)
@@ -111,7 +123,7 @@ public sealed partial class PartnershipGrpcService(
         Func<string, string> fieldPath)
     {
         var grain = Grain(partnershipId);
-        var result = await grain.ExecuteAsync(command, new CommandMetadata(caller.Actor, requestId, expectedVersion, RequestIds.Hash(request)));
+        var result = await grain.ExecuteAsync(command, new CommandMetadata(caller.Actor, requestId, expectedVersion, RequestIds.Hash(request), caller.Principal));
         if (result.Rejection is { } rejection)
         {
             var current = rejection.Kind == RejectionKind.Conflict ? (await grain.GetAsync())?.Version : null;

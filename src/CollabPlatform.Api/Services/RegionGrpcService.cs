@@ -104,7 +104,7 @@ public sealed class RegionGrpcService(IGrainFactory grains, RegionCatalog catalo
             var current = RegionProfile.FromHistory((await grain.GetAsync()).Events);
             var command = Merge(region.Id, current, request.Profile, paths);
             var expected = partial && request.ExpectedVersion == 0 ? current.Version : request.ExpectedVersion;
-            var result = await grain.ExecuteAsync(command, new CommandMetadata(caller.Actor, request.RequestId, expected, hash));
+            var result = await grain.ExecuteAsync(command, new CommandMetadata(caller.Actor, request.RequestId, expected, hash, caller.Principal));
             if (result.Rejection is { Kind: RejectionKind.Conflict } && request.ExpectedVersion == 0 && attempt < MergeAttempts)
             {
                 continue;
@@ -121,7 +121,7 @@ public sealed class RegionGrpcService(IGrainFactory grains, RegionCatalog catalo
         var region = catalog.Require(RegionId.Parse(request.RegionId), "region_id");
         var grain = Grain(region.Id);
         var command = new RecordHeadChange { RegionId = region.Id, Head = request.NewHead.ToDomain() };
-        var result = await grain.ExecuteAsync(command, new CommandMetadata(caller.Actor, request.RequestId, request.ExpectedVersion, RequestIds.Hash(request)));
+        var result = await grain.ExecuteAsync(command, new CommandMetadata(caller.Actor, request.RequestId, request.ExpectedVersion, RequestIds.Hash(request), caller.Principal));
         return new RecordHeadChangeResponse { Region = await ResultAsync(region, grain, result, request.ExpectedVersion, FieldPaths.HeadChange) };
     }
 

@@ -1,34 +1,64 @@
 using System.Collections.Concurrent;
+using CollabPlatform.Api.Errors;
 
 namespace CollabPlatform.Api.Services;
 
 /// <summary>
-/// Counts the open WatchAgreements streams of each caller on this replica (DESIGN.md §6: limits on
-/// open streams per caller), so one client cannot hold every connection of a replica.
+/// Counts the open WatchAgreements streams of each caller and of all callers on this replica
+/// (DESIGN.md §6: limits on open streams per caller), so that neither one client nor all of them
+/// together can hold more of a replica than it can serve.
 /// </summary>
-public sealed class StreamLimiter(int maxPerCaller)
+public sealed class StreamLimiter(int maxPerCaller, int maxTotal = int.MaxValue)
 {
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
+    private int _total;
 
     public int MaxPerCaller => maxPerCaller;
 
-    /// <summary>Takes a slot for <paramref name="actor"/>; false when it already holds the maximum.</summary>
-    public bool TryEnter(string actor)
+    public int MaxTotal => maxTotal;
+
+    /// <summary>Streams open now, from all callers.</summary>
+    public int Total => Volatile.Read(ref _total);
+
+    /// <summary>Takes a slot for <paramref name="actor"/>; false when it, or the server, already holds the maximum.</summary>
+    public bool TryEnter(string actor) => Enter(actor) is null;
+
+    /// <summary>Takes a slot for <paramref name="actor"/>; null when taken, else the RESOURCE_EXHAUSTED to answer.</summary>
+    public Grpc.Core.RpcException? Enter(string actor)
     {
+        if (Interlocked.Increment(ref _total) > maxTotal)
+        {
+            Interlocked.Decrement(ref _total);
+            return RpcErrors.ServerStreamsExhausted(maxTotal);
+        }
+
         while (true)
         {
             var current = _open.GetOrAdd(actor, 0);
             if (current >= maxPerCaller)
             {
-                return false;
+                Interlocked.Decrement(ref _total);
+                return RpcErrors.TooManyStreams(actor, maxPerCaller);
             }
 
             if (_open.TryUpdate(actor, current + 1, current))
             {
-                return true;
+                return null;
             }
         }
     }
 
-    public void Exit(string actor) => _open.AddOrUpdate(actor, 0, (_, current) => Math.Max(0, current - 1));
+    public void Exit(string actor)
+    {
+        var released = false;
+        _open.AddOrUpdate(actor, 0, (_, current) =>
+        {
+            released = current > 0;
+            return Math.Max(0, current - 1);
+        });
+        if (released)
+        {
+            Interlocked.Decrement(ref _total);
+        }
+    }
 }

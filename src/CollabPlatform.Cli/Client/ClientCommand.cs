@@ -20,7 +20,13 @@ internal static class ClientCommand
                 return 2;
             }
 
-            using var client = CollabClient.Connect(address, parseResult.GetValue(options.Actor) ?? CollabClient.DefaultActor);
+            if (options.Credentials(parseResult, out var credentialsProblem) is not { } credentials)
+            {
+                await error.WriteLineAsync(credentialsProblem);
+                return 2;
+            }
+
+            using var client = CollabClient.Connect(address, credentials);
             var call = new ClientCall(client, parseResult, parseResult.InvocationConfiguration.Output, parseResult.GetValue(options.Output));
             try
             {

@@ -1,8 +1,9 @@
 using System.CommandLine;
+using CollabPlatform.Api.Identity;
 
 namespace CollabPlatform.Cli.Client;
 
-/// <summary>The options every command that calls the API shares: where, as whom, and how to print.</summary>
+/// <summary>The options every command that calls the API shares: where, with which token, and how to print.</summary>
 internal sealed class ClientOptions
 {
     /// <summary>Address of the gRPC endpoint when neither <c>--address</c> nor <c>COLLAB_ADDRESS</c> says otherwise.</summary>
@@ -14,11 +15,19 @@ internal sealed class ClientOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("COLLAB_ADDRESS") is { Length: > 0 } address ? address : DefaultAddress,
     };
 
+    public Option<string?> Token { get; } = new("--token")
+    {
+        Description = "bearer token (JWT) to send (env COLLAB_TOKEN); without one, tokens are minted from the development key (--key-file)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("COLLAB_TOKEN") is { Length: > 0 } token ? token : null,
+    };
+
     public Option<string> Actor { get; } = new("--actor")
     {
-        Description = "who is calling, sent as x-collab-actor (env COLLAB_ACTOR; default cli)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("COLLAB_ACTOR") is { Length: > 0 } actor ? actor : CollabClient.DefaultActor,
+        Description = "who minted tokens act as (env COLLAB_ACTOR; default cli, an admin): official:<region> acts as that region's official, e.g. official:ID-33.10",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("COLLAB_ACTOR") is { Length: > 0 } actor ? actor : ClientCredentials.DefaultPrincipal.Subject,
     };
+
+    public TokenSettings Settings { get; } = new();
 
     public Option<OutputFormat> Output { get; } = new("--output", "-o")
     {
@@ -29,7 +38,9 @@ internal sealed class ClientOptions
     public void AddTo(Command command)
     {
         command.Add(Address);
+        command.Add(Token);
         command.Add(Actor);
+        Settings.AddTo(command);
         command.Add(Output);
     }
 
@@ -45,5 +56,30 @@ internal sealed class ClientOptions
 
         problem = $"error: --address '{text}' is not an http:// or https:// address, e.g. {DefaultAddress}";
         return null;
+    }
+
+    /// <summary>The given token, else tokens minted from the development key; null with the reason when there is neither.</summary>
+    public ClientCredentials? Credentials(ParseResult parseResult, out string? problem)
+    {
+        if (parseResult.GetValue(Token) is { Length: > 0 } token)
+        {
+            problem = null;
+            return ClientCredentials.Fixed(token.Trim());
+        }
+
+        var actor = parseResult.GetValue(Actor) ?? ClientCredentials.DefaultPrincipal.Subject;
+        if (ClientCredentials.ActorPrincipal(actor) is not { } self)
+        {
+            problem = $"error: --actor '{actor}' is not a name of 1 to {TokenClaims.MaxSubjectLength} printable characters";
+            return null;
+        }
+
+        if (Settings.LoadKey(parseResult, out problem) is not { } key)
+        {
+            problem += "; or pass a token with --token (env COLLAB_TOKEN)";
+            return null;
+        }
+
+        return ClientCredentials.Minted(key, parseResult.GetValue(Settings.Issuer)!, parseResult.GetValue(Settings.Audience)!, self);
     }
 }

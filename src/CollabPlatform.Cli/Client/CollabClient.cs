@@ -1,46 +1,51 @@
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
+using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 
 namespace CollabPlatform.Cli.Client;
 
 /// <summary>
-/// The four CollabPlatform services over one channel, calling as one actor. Until tokens come, the
-/// caller names itself in the <c>x-collab-actor</c> metadata header.
+/// The CollabPlatform services over one channel, each call carrying the bearer token of the caller
+/// the client acts as (<c>authorization: Bearer &lt;JWT&gt;</c>).
 /// </summary>
 internal sealed class CollabClient : IDisposable
 {
-    /// <summary>Metadata header that carries the caller's identity.</summary>
-    public const string ActorHeader = "x-collab-actor";
-
-    /// <summary>Actor of the command-line client when none is given.</summary>
-    public const string DefaultActor = "cli";
-
     private readonly GrpcChannel? _ownedChannel;
 
-    private CollabClient(GrpcChannel channel, string actor, TimeSpan callTimeout, bool ownsChannel)
+    private CollabClient(GrpcChannel channel, ClientCredentials credentials, Principal? principal, TimeSpan callTimeout, bool ownsChannel)
     {
         Channel = channel;
-        Actor = actor;
+        Credentials = credentials;
+        Principal = principal;
         CallTimeout = callTimeout;
         _ownedChannel = ownsChannel ? channel : null;
         var invoker = channel.Intercept(new DefaultDeadlineInterceptor(callTimeout)).Intercept(metadata =>
         {
-            metadata.Add(ActorHeader, actor);
+            metadata.Add("authorization", "Bearer " + credentials.TokenFor(principal));
             return metadata;
         });
+        CallInvoker = invoker;
         Regions = new RegionService.RegionServiceClient(invoker);
         Partnerships = new PartnershipService.PartnershipServiceClient(invoker);
         JointPrograms = new JointProgramService.JointProgramServiceClient(invoker);
         Facilitation = new FacilitationService.FacilitationServiceClient(invoker);
+        Audit = new AuditService.AuditServiceClient(invoker);
     }
 
     public GrpcChannel Channel { get; }
 
-    public string Actor { get; }
+    public ClientCredentials Credentials { get; }
+
+    /// <summary>Who the calls act as when the client mints its tokens; null for the client's own identity.</summary>
+    public Principal? Principal { get; }
 
     /// <summary>Deadline of every call that sets none of its own.</summary>
     public TimeSpan CallTimeout { get; }
+
+    /// <summary>Calls with the token and deadline, for services this class does not list (e.g. health).</summary>
+    public CallInvoker CallInvoker { get; }
 
     public RegionService.RegionServiceClient Regions { get; }
 
@@ -50,20 +55,26 @@ internal sealed class CollabClient : IDisposable
 
     public FacilitationService.FacilitationServiceClient Facilitation { get; }
 
+    public AuditService.AuditServiceClient Audit { get; }
+
     /// <summary>A client of its own channel to <paramref name="address"/> (h2c for <c>http://</c>).</summary>
     /// <param name="address">The server's gRPC endpoint.</param>
-    /// <param name="actor">Who the calls are made as.</param>
+    /// <param name="credentials">The tokens the calls carry.</param>
     /// <param name="callTimeout">Deadline of every call that sets none of its own; 30 seconds when null.</param>
     /// <param name="channelOptions">Settings of the channel, e.g. how soon it reconnects to a restarted server.</param>
-    public static CollabClient Connect(Uri address, string actor = DefaultActor, TimeSpan? callTimeout = null, GrpcChannelOptions? channelOptions = null) =>
-        new(GrpcChannel.ForAddress(address, channelOptions ?? new GrpcChannelOptions()), actor, callTimeout ?? TimeSpan.FromSeconds(30), ownsChannel: true);
+    public static CollabClient Connect(Uri address, ClientCredentials credentials, TimeSpan? callTimeout = null, GrpcChannelOptions? channelOptions = null) =>
+        new(GrpcChannel.ForAddress(address, channelOptions ?? new GrpcChannelOptions()), credentials, null, callTimeout ?? TimeSpan.FromSeconds(30), ownsChannel: true);
 
     /// <summary>A client over a channel the caller configured, owns and disposes.</summary>
-    public static CollabClient Over(GrpcChannel channel, string actor = DefaultActor, TimeSpan? callTimeout = null) =>
-        new(channel, actor, callTimeout ?? TimeSpan.FromSeconds(30), ownsChannel: false);
+    public static CollabClient Over(GrpcChannel channel, ClientCredentials credentials, TimeSpan? callTimeout = null) =>
+        new(channel, credentials, null, callTimeout ?? TimeSpan.FromSeconds(30), ownsChannel: false);
 
-    /// <summary>The same channel, calling as another actor.</summary>
-    public CollabClient As(string actor) => new(Channel, actor, CallTimeout, ownsChannel: false);
+    /// <summary>
+    /// The same channel, calling as <paramref name="principal"/> when the client mints its tokens;
+    /// with a given token every call carries that token, whoever it names.
+    /// </summary>
+    public CollabClient As(Principal principal) =>
+        new(Channel, Credentials, Credentials.CanMint ? principal : Principal, CallTimeout, ownsChannel: false);
 
     public void Dispose() => _ownedChannel?.Dispose();
 }

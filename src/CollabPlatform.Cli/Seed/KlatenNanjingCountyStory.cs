@@ -1,5 +1,6 @@
 using CollabPlatform.Cli.Client;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 using static CollabPlatform.Cli.Seed.StoryValues;
 
 namespace CollabPlatform.Cli.Seed;
@@ -15,6 +16,9 @@ namespace CollabPlatform.Cli.Seed;
 internal static class KlatenNanjingCountyStory
 {
     public const string Actor = "official:ID-33.10";
+
+    /// <summary>The official the story acts as: a region-official of its local region.</summary>
+    public static Principal Official => new(Actor, Role.RegionOfficial, Klaten);
     public const string Klaten = "ID-33.10";
     public const string JawaTengah = "ID-33";
     public const string NanjingCounty = "CN-350627";
@@ -113,7 +117,7 @@ internal static class KlatenNanjingCountyStory
     /// <summary>Loads the story; returns the partnership id.</summary>
     public static async Task<string> SeedAsync(CollabClient client, RequestIds ids, CancellationToken cancellationToken)
     {
-        var klaten = client.As(Actor).Partnerships;
+        var klaten = client.As(Official).Partnerships;
         var id = (await klaten.ProposePartnershipAsync(Propose(ids), cancellationToken: cancellationToken)).Partnership.Id;
         await klaten.AttachDocumentAsync(MinutesOfMeeting(ids, id), cancellationToken: cancellationToken);
         await klaten.AddFacilitatorAsync(JawaTengahFacilitator(ids, id), cancellationToken: cancellationToken);

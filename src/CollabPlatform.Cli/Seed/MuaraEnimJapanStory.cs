@@ -1,5 +1,6 @@
 using CollabPlatform.Cli.Client;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 
 namespace CollabPlatform.Cli.Seed;
 
@@ -12,6 +13,9 @@ namespace CollabPlatform.Cli.Seed;
 internal static class MuaraEnimJapanStory
 {
     public const string Actor = "official:ID-16.03";
+
+    /// <summary>The official the story acts as: a region-official of its local region.</summary>
+    public static Principal Official => new(Actor, Role.RegionOfficial, "ID-16.03");
     public const string MuaraEnim = "ID-16.03";
     public const string SumateraSelatan = "ID-16";
     public const string Title = "Muara Enim – Japanese partner institution (2018 pilot sister-city programme)";
@@ -36,7 +40,7 @@ internal static class MuaraEnimJapanStory
     /// <summary>Loads the story; returns the partnership id.</summary>
     public static async Task<string> SeedAsync(CollabClient client, RequestIds ids, CancellationToken cancellationToken)
     {
-        var response = await client.As(Actor).Partnerships.ProposePartnershipAsync(Propose(ids), cancellationToken: cancellationToken);
+        var response = await client.As(Official).Partnerships.ProposePartnershipAsync(Propose(ids), cancellationToken: cancellationToken);
         return response.Partnership.Id;
     }
 }

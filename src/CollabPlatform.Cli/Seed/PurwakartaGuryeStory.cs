@@ -1,5 +1,6 @@
 using CollabPlatform.Cli.Client;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 using static CollabPlatform.Cli.Seed.StoryValues;
 
 namespace CollabPlatform.Cli.Seed;
@@ -14,6 +15,9 @@ namespace CollabPlatform.Cli.Seed;
 internal static class PurwakartaGuryeStory
 {
     public const string Actor = "official:ID-32.14";
+
+    /// <summary>The official the story acts as: a region-official of its local region.</summary>
+    public static Principal Official => new(Actor, Role.RegionOfficial, Purwakarta);
     public const string Purwakarta = "ID-32.14";
     public const string JawaBarat = "ID-32";
     public const string Gurye = "KR-36330";
@@ -85,7 +89,7 @@ internal static class PurwakartaGuryeStory
     /// <summary>Loads the story; returns the partnership id.</summary>
     public static async Task<string> SeedAsync(CollabClient client, RequestIds ids, CancellationToken cancellationToken)
     {
-        var purwakarta = client.As(Actor);
+        var purwakarta = client.As(Official);
         await purwakarta.Regions.UpdateRegionProfileAsync(Profile(ids), cancellationToken: cancellationToken);
         await purwakarta.Regions.RecordHeadChangeAsync(HeadChange(ids, 0), cancellationToken: cancellationToken);
         var id = (await purwakarta.Partnerships.ProposePartnershipAsync(Propose(ids), cancellationToken: cancellationToken)).Partnership.Id;

@@ -1,5 +1,6 @@
 using CollabPlatform.Cli.Client;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 using static CollabPlatform.Cli.Seed.StoryValues;
 
 namespace CollabPlatform.Cli.Seed;
@@ -15,6 +16,9 @@ namespace CollabPlatform.Cli.Seed;
 internal static class SurakartaStory
 {
     public const string Actor = "official:ID-33.72";
+
+    /// <summary>The official the story acts as: a region-official of its local region.</summary>
+    public static Principal Official => new(Actor, Role.RegionOfficial, Surakarta);
     public const string Surakarta = "ID-33.72";
     public const string RenewalReason = "renewed to comply with PP 28/2018";
 
@@ -159,7 +163,7 @@ internal static class SurakartaStory
     /// <summary>Loads the story; returns the two partnership ids.</summary>
     public static async Task<(string XiAn, string Zhuhai)> SeedAsync(CollabClient client, RequestIds ids, CancellationToken cancellationToken)
     {
-        var solo = client.As(Actor);
+        var solo = client.As(Official);
         await solo.Regions.RecordHeadChangeAsync(HeadChange(ids, 0), cancellationToken: cancellationToken);
         await solo.Regions.RecordHeadChangeAsync(HeadChange(ids, 1), cancellationToken: cancellationToken);
         var xian = await SeedTieAsync(solo, ids, XiAn, cancellationToken);

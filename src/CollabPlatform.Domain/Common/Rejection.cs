@@ -15,4 +15,8 @@ public sealed record Rejection(RejectionKind Kind, string Reason, string? Field 
     public static Rejection Exists(string reason, string? field = null) => new(RejectionKind.AlreadyExists, reason, field);
 
     public static Rejection Limit(string reason) => new(RejectionKind.LimitExceeded, reason);
+
+    public static Rejection OutOfScope(string reason) => new(RejectionKind.PermissionDenied, reason);
+
+    public static Rejection RoleNotAllowed(string reason) => new(RejectionKind.RoleNotAllowed, reason, "role");
 }

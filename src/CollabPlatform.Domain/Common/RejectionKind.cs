@@ -18,9 +18,12 @@ public enum RejectionKind
     /// <summary>A concurrent change got there first; the caller may retry.</summary>
     Conflict,
 
-    /// <summary>The caller may not do this.</summary>
+    /// <summary>The target lies outside the caller's jurisdiction (or does not exist, for a caller who could not see it if it did).</summary>
     PermissionDenied,
 
     /// <summary>The aggregate already holds as many items of a kind as it may (documents, meetings, reports).</summary>
     LimitExceeded,
+
+    /// <summary>The caller's role may not do this at all, wherever its jurisdiction (e.g. only the ministry records central approvals).</summary>
+    RoleNotAllowed,
 }

@@ -42,8 +42,61 @@ public static class Jurisdictions
             scopes.Add(Ministry(foreignCountry));
         }
 
-        scopes.AddRange(partnership.Facilitators.Select(f => f.Jurisdiction));
+        // An explicit facilitator is seen from above like a party is: the regions over it and its
+        // country's ministry oversee what it facilitates. This keeps one rule for every reader: a
+        // jurisdiction sees a partnership exactly when it is in this list, so a scope under a
+        // caller's jurisdiction never shows the caller more than the caller may see itself.
+        foreach (var facilitator in partnership.Facilitators.Select(f => f.Jurisdiction))
+        {
+            if (RegionId.TryParse(facilitator, out var facilitating, out _) && catalog.Contains(facilitating))
+            {
+                AddRegionAndAncestors(scopes, facilitating, catalog);
+                scopes.Add(Ministry(facilitating.Country));
+            }
+            else
+            {
+                scopes.Add(facilitator);
+            }
+        }
+
         return [.. scopes.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The jurisdictions that see a region's own records (its profile): the region, the regions above it and its country's ministry.</summary>
+    public static IReadOnlyList<string> OfRegion(RegionId region, RegionCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var scopes = new List<string>();
+        AddRegionAndAncestors(scopes, region, catalog);
+        scopes.Add(Ministry(region.Country));
+        return [.. scopes.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// True when <paramref name="scope"/> is <paramref name="jurisdiction"/> or lies under it: a region
+    /// under a region (Klaten under Jawa Tengah), or any region of a ministry's country.
+    /// </summary>
+    public static bool IsWithin(string scope, string jurisdiction, RegionCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (string.Equals(scope, jurisdiction, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!RegionId.TryParse(scope, out var region, out _))
+        {
+            return false;
+        }
+
+        if (IsMinistry(jurisdiction))
+        {
+            return string.Equals(Ministry(region.Country), jurisdiction, StringComparison.Ordinal) && catalog.Contains(region);
+        }
+
+        return RegionId.TryParse(jurisdiction, out var over, out _) && catalog.IsWithin(region, over);
     }
 
     private static void AddRegionAndAncestors(List<string> scopes, RegionId region, RegionCatalog catalog)

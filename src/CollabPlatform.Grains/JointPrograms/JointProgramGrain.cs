@@ -1,3 +1,4 @@
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.Facilitation;
 using CollabPlatform.Domain.JointPrograms;
@@ -8,6 +9,7 @@ using CollabPlatform.Domain.Regions;
 using CollabPlatform.Grains.Abstractions;
 using CollabPlatform.Grains.Deadlines;
 using CollabPlatform.Grains.Ledger;
+using CollabPlatform.Persistence.Audit;
 using CollabPlatform.Persistence.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,17 +43,24 @@ public sealed class JointProgramGrain(
 
     protected override DateTimeOffset? NextDeadline(JointProgram aggregate) => aggregate.NextDeadline;
 
-    protected override async Task<Decision<JointProgramEvent>> DecideAsync(JointProgramCommand command, CommandContext context)
+    // The programme's partnership decides who may change it, and its stage whether it may; it is
+    // read here and used by the decision right after, within the same grain call.
+    protected override async Task<Rejection?> AuthorizeAsync(JointProgramCommand command, Principal? principal)
+    {
+        _partnership = await LoadPartnershipAsync(command is CreateJointProgram create && !State.Exists ? create.PartnershipId : State.PartnershipId);
+        return AccessPolicy.CheckProgramChange(principal, _partnership, command, catalog);
+    }
+
+    protected override Task<Decision<JointProgramEvent>> DecideAsync(JointProgramCommand command, CommandContext context)
     {
         var partnershipId = command is CreateJointProgram create ? create.PartnershipId : State.PartnershipId;
-        _partnership = await LoadPartnershipAsync(partnershipId);
-        return (command, _partnership) switch
+        return Task.FromResult((command, _partnership) switch
         {
             (CreateJointProgram c, { Exists: true } p) when !State.Exists => JointProgram.Create(c with { ProgramId = Id }, p.Stage, context),
             (CreateJointProgram, _) when !State.Exists => Decision<JointProgramEvent>.Reject(
                 Rejection.NotFound($"partnership {partnershipId} does not exist; a joint programme belongs to a proposed partnership", "partnership_id")),
             _ => State.Decide(command, context),
-        };
+        });
     }
 
     protected override Task<LedgerChange> DescribeAsync(JointProgram before, JointProgram after)
@@ -60,6 +69,10 @@ public sealed class JointProgramGrain(
         return Task.FromResult(new LedgerChange
         {
             OccurredAt = after.UpdatedAt,
+            ResourceType = AuditEntry.ProgramResource,
+            ResourceId = after.Id,
+            FromStatus = before.Exists ? before.Status.ToString() : null,
+            ToStatus = after.Status.ToString(),
             PartnershipId = after.PartnershipId,
             Jurisdictions = jurisdictions,
             Program = ProgramProjection.ToRow(after, jurisdictions),

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Grains.Abstractions;
+using CollabPlatform.Persistence.Audit;
 using CollabPlatform.Persistence.Ledger;
 using Microsoft.Extensions.Logging;
 
@@ -74,11 +76,11 @@ internal sealed class EventStream<TEvent>(IEventLedger ledger, string streamId)
     /// Commits the events durably, then makes them part of this stream. When another writer got
     /// there first nothing is written, the refusal is returned, and the caller's activation is stale.
     /// </summary>
-    public async Task<Rejection?> TryAppendAsync(IReadOnlyList<TEvent> events, CommandMetadata metadata, LedgerChange change, ILogger logger, CancellationToken cancellationToken)
+    public async Task<Rejection?> TryAppendAsync(IReadOnlyList<TEvent> events, CommandMetadata metadata, LedgerChange change, string operation, ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
-            await AppendAsync(events, metadata, change, cancellationToken);
+            await AppendAsync(events, metadata, change, operation, cancellationToken);
             return null;
         }
         catch (LedgerConflictException)
@@ -88,14 +90,15 @@ internal sealed class EventStream<TEvent>(IEventLedger ledger, string streamId)
         }
     }
 
-    private async Task AppendAsync(IReadOnlyList<TEvent> events, CommandMetadata metadata, LedgerChange change, CancellationToken cancellationToken)
+    private async Task AppendAsync(IReadOnlyList<TEvent> events, CommandMetadata metadata, LedgerChange change, string operation, CancellationToken cancellationToken)
     {
+        var eventTypes = events.Select(e => EventTypeNames.Of<TEvent>(e.GetType())).ToList();
         var append = new LedgerAppend
         {
             StreamId = streamId,
             ExpectedVersion = Version,
-            Events = [.. events.Select(e => new NewLedgerEvent(
-                EventTypeNames.Of<TEvent>(e.GetType()),
+            Events = [.. events.Select((e, i) => new NewLedgerEvent(
+                eventTypes[i],
                 JsonSerializer.Serialize(e, DomainJson.Options),
                 metadata.Actor,
                 change.OccurredAt,
@@ -107,6 +110,27 @@ internal sealed class EventStream<TEvent>(IEventLedger ledger, string streamId)
             RequestHash = metadata.RequestHash,
             Partnership = change.Partnership,
             Program = change.Program,
+            Audit = new AuditEntry
+            {
+                OccurredAt = change.OccurredAt,
+                Actor = metadata.Actor,
+                ActorRole = RoleNames.Of(metadata.Principal?.Role ?? Role.System),
+                ActorJurisdiction = metadata.Principal?.Jurisdiction,
+                RequestId = metadata.RequestId,
+                Operation = operation,
+                ResourceType = change.ResourceType,
+                ResourceId = change.ResourceId,
+                PartnershipId = change.PartnershipId,
+                StreamId = streamId,
+                FromVersion = Version,
+                ToVersion = Version + events.Count,
+                FromStage = change.FromStage,
+                ToStage = change.ToStage,
+                FromStatus = change.FromStatus,
+                ToStatus = change.ToStatus,
+                EventTypes = eventTypes,
+                Jurisdictions = change.Jurisdictions,
+            },
         };
         await ledger.AppendAsync(append, cancellationToken);
         Events = Events.AddRange(events);

@@ -1,3 +1,4 @@
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Grains.Abstractions;
 using CollabPlatform.Grains.Deadlines;
@@ -8,9 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace CollabPlatform.Grains.Ledger;
 
 /// <summary>
-/// The one flow of every ledger-backed grain: answer a retried request with its first result,
-/// refuse a stale expected version, let the domain decide, commit the events with their read-model
-/// row, and only then move the in-memory state on and align the deadline reminder.
+/// The one flow of every ledger-backed grain: check that the caller may change this aggregate as it
+/// stands (so authorization and change are one atomic step of a non-reentrant grain), answer a
+/// retried request with its first result, refuse a stale expected version, let the domain decide,
+/// commit the events with their read-model row and audit record, and only then move the in-memory
+/// state on and align the deadline reminder.
 /// </summary>
 /// <typeparam name="TAggregate">The domain aggregate, rebuilt from its events.</typeparam>
 /// <typeparam name="TCommand">Its command base type.</typeparam>
@@ -76,7 +79,7 @@ public abstract class LedgerGrain<TAggregate, TCommand, TEvent> : Grain, IRemind
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         var before = _stream.Version;
-        await ExecuteAsync(DeadlineCommand, new CommandMetadata(SystemActor));
+        await ExecuteAsync(DeadlineCommand, new CommandMetadata(SystemActor, Principal: Principal.System(SystemActor)));
         Log.DeadlineChecked(_logger, _stream.StreamId, _stream.Version - before);
         await SyncReminderAsync(afterTick: true);
     }
@@ -87,6 +90,9 @@ public abstract class LedgerGrain<TAggregate, TCommand, TEvent> : Grain, IRemind
 
     protected abstract DateTimeOffset? NextDeadline(TAggregate aggregate);
 
+    /// <summary>Null when the caller may apply the command to <see cref="State"/>; else the refusal (PERMISSION_DENIED or ROLE_NOT_ALLOWED).</summary>
+    protected abstract Task<Rejection?> AuthorizeAsync(TCommand command, Principal? principal);
+
     /// <summary>The domain's decision on the command against <see cref="State"/>.</summary>
     protected abstract Task<Decision<TEvent>> DecideAsync(TCommand command, CommandContext context);
 
@@ -95,6 +101,11 @@ public abstract class LedgerGrain<TAggregate, TCommand, TEvent> : Grain, IRemind
 
     private async Task<CommandResult<AggregateSnapshot<TEvent>>> DecideAndCommitAsync(TCommand command, CommandMetadata metadata)
     {
+        if (await AuthorizeAsync(command, metadata.Principal) is { } denied)
+        {
+            return CommandResult<AggregateSnapshot<TEvent>>.Rejected(denied);
+        }
+
         if (_stream.TryReplay(metadata, out var replay))
         {
             return replay!;
@@ -111,7 +122,7 @@ public abstract class LedgerGrain<TAggregate, TCommand, TEvent> : Grain, IRemind
             return CommandResult<AggregateSnapshot<TEvent>>.Rejected(rejection);
         }
 
-        if (decision.Events.Count > 0 && await CommitAsync(decision.Events, metadata) is { } conflict)
+        if (decision.Events.Count > 0 && await CommitAsync(command, decision.Events, metadata) is { } conflict)
         {
             return CommandResult<AggregateSnapshot<TEvent>>.Rejected(conflict);
         }
@@ -120,11 +131,11 @@ public abstract class LedgerGrain<TAggregate, TCommand, TEvent> : Grain, IRemind
         return CommandResult<AggregateSnapshot<TEvent>>.Accepted(_stream.Snapshot());
     }
 
-    private async Task<Rejection?> CommitAsync(IReadOnlyList<TEvent> events, CommandMetadata metadata)
+    private async Task<Rejection?> CommitAsync(TCommand command, IReadOnlyList<TEvent> events, CommandMetadata metadata)
     {
         var next = Rebuild(_stream.Events.AddRange(events));
         var change = await DescribeAsync(State, next);
-        if (await _stream.TryAppendAsync(events, metadata, change, _logger, CancellationToken.None) is { } conflict)
+        if (await _stream.TryAppendAsync(events, metadata, change, command.GetType().Name, _logger, CancellationToken.None) is { } conflict)
         {
             // Another activation wrote to this stream (a duplicate activation during a membership
             // change). This one is stale: refuse, and reload on the next call.

@@ -1,3 +1,4 @@
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.Partnerships;
 using CollabPlatform.Domain.Partnerships.Commands;
@@ -6,6 +7,7 @@ using CollabPlatform.Domain.Regions;
 using CollabPlatform.Grains.Abstractions;
 using CollabPlatform.Grains.Deadlines;
 using CollabPlatform.Grains.Ledger;
+using CollabPlatform.Persistence.Audit;
 using CollabPlatform.Persistence.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,6 +39,9 @@ public sealed class PartnershipGrain(
 
     protected override DateTimeOffset? NextDeadline(Partnership aggregate) => aggregate.NextDeadline;
 
+    protected override Task<Rejection?> AuthorizeAsync(PartnershipCommand command, Principal? principal) =>
+        Task.FromResult(AccessPolicy.CheckChange(principal, State, command, catalog));
+
     protected override Task<Decision<PartnershipEvent>> DecideAsync(PartnershipCommand command, CommandContext context)
     {
         // The grain key is the partnership's identity; a proposal cannot name another.
@@ -50,6 +55,8 @@ public sealed class PartnershipGrain(
         return Task.FromResult(new LedgerChange
         {
             OccurredAt = after.UpdatedAt,
+            ResourceType = AuditEntry.PartnershipResource,
+            ResourceId = after.Id,
             PartnershipId = after.Id,
             Jurisdictions = jurisdictions,
             FromStage = before.Exists ? before.Stage.ToString() : null,

@@ -1,12 +1,16 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Common;
+using CollabPlatform.Domain.Facilitation;
 using CollabPlatform.Domain.RegionProfiles;
 using CollabPlatform.Domain.RegionProfiles.Commands;
 using CollabPlatform.Domain.RegionProfiles.Events;
 using CollabPlatform.Domain.Regions;
 using CollabPlatform.Grains.Abstractions;
+using CollabPlatform.Persistence.Audit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace CollabPlatform.Grains.Regions;
@@ -14,21 +18,32 @@ namespace CollabPlatform.Grains.Regions;
 /// <summary>
 /// A region's profile (strengths, sectors, cooperation office, head of region and its history),
 /// kept in Orleans ADO.NET grain storage. Optimistic concurrency comes from the storage ETag.
+/// <para>
+/// Grain storage is not the ledger, so the audit record of a change cannot share the ledger's
+/// transaction. It shares the storage write instead: the record is part of the state written with
+/// the change (an outbox), and is copied to the audit log right after; a copy that fails is retried
+/// on the next call or activation, and a copy made twice is stored once.
+/// </para>
 /// </summary>
 public sealed class RegionGrain(
     [PersistentState("profile", GrainStorageNames.Default)] IPersistentState<RegionGrainState> state,
     RegionCatalog catalog,
-    [FromKeyedServices(GrainServiceCollectionExtensions.ClockKey)] TimeProvider time) : Grain, IRegionGrain
+    IAuditLog auditLog,
+    [FromKeyedServices(GrainServiceCollectionExtensions.ClockKey)] TimeProvider time,
+    ILogger<RegionGrain> logger) : Grain, IRegionGrain
 {
     private ImmutableArray<RegionProfileEvent> _events = [];
     private RegionProfile _profile = new();
 
+    /// <summary>How many of <see cref="RegionGrainState.PendingAudit"/> (from the front) are already in the audit log.</summary>
+    private int _auditCopied;
+
     private string Id => GrainKeys.IdOf(this.GetPrimaryKeyString(), GrainKeys.RegionPrefix);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Load();
-        return Task.CompletedTask;
+        await CopyAuditAsync(cancellationToken);
     }
 
     public Task<AggregateSnapshot<RegionProfileEvent>> GetAsync() => Task.FromResult(SnapshotAt(_events.Length));
@@ -38,6 +53,16 @@ public sealed class RegionGrain(
 
     private async Task<CommandResult<AggregateSnapshot<RegionProfileEvent>>> DecideAsync(RegionProfileCommand command, CommandMetadata metadata)
     {
+        await CopyAuditAsync(CancellationToken.None);
+        // Authorized against the region this grain keeps, which the command must name.
+        var denied = command.RegionId.ToString() != Id
+            ? Rejection.Invalid("region_id", $"this is the profile of {Id}, not of {command.RegionId}")
+            : AccessPolicy.CheckProfileChange(metadata.Principal, command);
+        if (denied is not null)
+        {
+            return CommandResult<AggregateSnapshot<RegionProfileEvent>>.Rejected(denied);
+        }
+
         if (metadata.RequestId is { } requestId && state.State.Requests.Find(r => r.RequestId == requestId) is { } applied)
         {
             return applied.RequestHash is not null && metadata.RequestHash is not null && applied.RequestHash != metadata.RequestHash
@@ -57,7 +82,7 @@ public sealed class RegionGrain(
             return CommandResult<AggregateSnapshot<RegionProfileEvent>>.Rejected(rejection);
         }
 
-        if (decision.Events.Count > 0 && await StoreAsync(decision.Events, metadata) is { } conflict)
+        if (decision.Events.Count > 0 && await StoreAsync(command, decision.Events, metadata) is { } conflict)
         {
             return CommandResult<AggregateSnapshot<RegionProfileEvent>>.Rejected(conflict);
         }
@@ -65,8 +90,12 @@ public sealed class RegionGrain(
         return CommandResult<AggregateSnapshot<RegionProfileEvent>>.Accepted(SnapshotAt(_events.Length));
     }
 
-    private async Task<Rejection?> StoreAsync(IReadOnlyList<RegionProfileEvent> events, CommandMetadata metadata)
+    private async Task<Rejection?> StoreAsync(RegionProfileCommand command, IReadOnlyList<RegionProfileEvent> events, CommandMetadata metadata)
     {
+        // Records already copied leave the outbox with this write.
+        state.State.PendingAudit.RemoveRange(0, _auditCopied);
+        _auditCopied = 0;
+        state.State.PendingAudit.Add(JsonSerializer.Serialize(Audit(command, events, metadata), DomainJson.Options));
         state.State.Events.AddRange(events.Select(e => JsonSerializer.Serialize(e, DomainJson.Options)));
         if (metadata.RequestId is { } requestId)
         {
@@ -96,7 +125,48 @@ public sealed class RegionGrain(
         }
 
         Load();
+        await CopyAuditAsync(CancellationToken.None);
         return null;
+    }
+
+    private AuditEntry Audit(RegionProfileCommand command, IReadOnlyList<RegionProfileEvent> events, CommandMetadata metadata) => new()
+    {
+        OccurredAt = time.GetUtcNow(),
+        Actor = metadata.Actor,
+        ActorRole = RoleNames.Of(metadata.Principal?.Role ?? Role.System),
+        ActorJurisdiction = metadata.Principal?.Jurisdiction,
+        RequestId = metadata.RequestId,
+        Operation = command.GetType().Name,
+        ResourceType = AuditEntry.RegionProfileResource,
+        ResourceId = Id,
+        StreamId = this.GetPrimaryKeyString(),
+        FromVersion = _events.Length,
+        ToVersion = _events.Length + events.Count,
+        EventTypes = [.. events.Select(e => EventTypeNames.Of<RegionProfileEvent>(e.GetType()))],
+        Jurisdictions = Jurisdictions.OfRegion(command.RegionId, catalog),
+    };
+
+    /// <summary>Copies the outbox to the audit log; a failure leaves it for the next call.</summary>
+    private async Task CopyAuditAsync(CancellationToken cancellationToken)
+    {
+        var pending = state.State.PendingAudit.Count - _auditCopied;
+        if (pending == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var entries = state.State.PendingAudit.Skip(_auditCopied)
+                .Select(json => JsonSerializer.Deserialize<AuditEntry>(json, DomainJson.Options)!)
+                .ToList();
+            await auditLog.AppendAsync(entries, cancellationToken);
+            _auditCopied += pending;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.AuditOutboxPending(logger, ex, this.GetPrimaryKeyString(), pending);
+        }
     }
 
     private void Load()

@@ -17,4 +17,12 @@ public sealed class RegionGrainState
     /// <summary>Recent request ids with the version their change produced and the request's fingerprint.</summary>
     [Id(1)]
     public List<RegionRequestRecord> Requests { get; set; } = [];
+
+    /// <summary>
+    /// Audit records (JSON) of changes stored with this state but perhaps not yet copied to the
+    /// audit log: written in the same storage write as the change they describe, so that no change
+    /// is without its record, and copied to <c>collab_audit</c> right after (idempotently).
+    /// </summary>
+    [Id(2)]
+    public List<string> PendingAudit { get; set; } = [];
 }

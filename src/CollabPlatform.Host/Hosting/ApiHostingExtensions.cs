@@ -7,6 +7,7 @@ using CollabPlatform.Api.Middleware;
 using CollabPlatform.Api.Services;
 using CollabPlatform.Contracts.V1;
 using CollabPlatform.Domain.Regions;
+using CollabPlatform.Persistence.Audit;
 using CollabPlatform.Persistence.Feeds;
 using CollabPlatform.Persistence.ReadModels;
 using Google.Protobuf.Reflection;
@@ -42,7 +43,9 @@ public static class ApiHostingExtensions
         builder.Services
             .AddGrpc(grpc =>
             {
+                // The safety net first, so that it also answers for authentication.
                 grpc.Interceptors.Add<ErrorInterceptor>();
+                grpc.Interceptors.Add<AuthenticationInterceptor>();
                 grpc.MaxReceiveMessageSize = options.MaxReceiveMessageSize;
                 grpc.EnableDetailedErrors = false;
             })
@@ -72,12 +75,14 @@ public static class ApiHostingExtensions
 
         builder.Services.TryAddSingleton(RegionCatalog.Default);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<ICallerAccessor, DevelopmentCallerAccessor>();
+        builder.AddCollabAuthentication();
+        builder.Services.TryAddSingleton<ICallerAccessor, AuthenticatedCallerAccessor>();
+        builder.Services.TryAddSingleton(sp => new AuditLog(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
         builder.Services.AddSingleton<PartnershipQueries>();
         builder.Services.AddSingleton<ProgramQueries>();
         builder.Services.AddSingleton<LedgerQueries>();
         builder.Services.AddSingleton<FacilitationQueries>();
-        builder.Services.AddSingleton(new StreamLimiter(options.MaxStreamsPerCaller));
+        builder.Services.AddSingleton(new StreamLimiter(options.MaxStreamsPerCaller, options.MaxStreamsTotal));
         AddFeeds(builder);
 
         var endpoints = new ApiEndpoints();
@@ -107,6 +112,7 @@ public static class ApiHostingExtensions
         app.MapGrpcService<PartnershipGrpcService>();
         app.MapGrpcService<JointProgramGrpcService>();
         app.MapGrpcService<FacilitationGrpcService>();
+        app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService();
         if (app.Services.GetRequiredService<IOptions<CollabApiOptions>>().Value.EnableReflection)
         {
@@ -123,6 +129,7 @@ public static class ApiHostingExtensions
         PartnershipService.Descriptor.FullName,
         JointProgramService.Descriptor.FullName,
         FacilitationService.Descriptor.FullName,
+        AuditService.Descriptor.FullName,
     ];
 
     private static void ConfigureEndpoints(KestrelServerOptions kestrel, CollabApiOptions options, ApiEndpoints endpoints)

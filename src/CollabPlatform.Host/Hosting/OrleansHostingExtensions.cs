@@ -2,6 +2,7 @@ using System.Net;
 using CollabPlatform.Grains;
 using CollabPlatform.Grains.Abstractions;
 using CollabPlatform.Grains.Deadlines;
+using CollabPlatform.Persistence.Audit;
 using CollabPlatform.Persistence.Ledger;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -80,6 +81,8 @@ public static class OrleansHostingExtensions
         });
         silo.Services.AddSerializer(serializer => serializer.AddCollabSerialization());
         silo.Services.AddSingleton<IEventLedger>(sp => new EventLedger(sp.GetRequiredService<NpgsqlDataSource>()));
+        silo.Services.TryAddSingleton(sp => new AuditLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        silo.Services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddCollabGrains();
         return silo;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CollabPlatform.Persistence.Audit;
 using CollabPlatform.Persistence.Telemetry;
 using Npgsql;
 using NpgsqlTypes;
@@ -108,6 +109,12 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
         if (append.Program is { } program)
         {
             batch.BatchCommands.Add(ProgramCommand(program));
+        }
+
+        // In the same transaction: a change is never committed without its audit record.
+        if (append.Audit is { } audit)
+        {
+            batch.BatchCommands.Add(AuditLog.Insert(audit));
         }
 
         var last = LedgerCursor.Start;

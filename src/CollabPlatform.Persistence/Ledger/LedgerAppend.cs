@@ -1,3 +1,5 @@
+using CollabPlatform.Persistence.Audit;
+
 namespace CollabPlatform.Persistence.Ledger;
 
 /// <summary>
@@ -29,4 +31,7 @@ public sealed record LedgerAppend
     public PartnershipRow? Partnership { get; init; }
 
     public ProgramRow? Program { get; init; }
+
+    /// <summary>The change's audit record, committed in the same transaction as its events.</summary>
+    public AuditEntry? Audit { get; init; }
 }

@@ -24,7 +24,10 @@ public sealed record PartnershipFilter
 
     public string? Kind { get; init; }
 
+    /// <summary>Only partnerships the caller's jurisdiction sees (null for a global caller).</summary>
+    public string? Viewer { get; init; }
+
     /// <summary>A canonical text of the filters, bound into page tokens so that a token is only used with its own filters.</summary>
     public string Key =>
-        string.Join('|', "partnerships", Jurisdiction, Region, string.Join(',', Stages.Order(StringComparer.Ordinal)), string.Join(',', Sectors.Order(StringComparer.Ordinal)), Kind);
+        string.Join('|', "partnerships", Jurisdiction, Region, string.Join(',', Stages.Order(StringComparer.Ordinal)), string.Join(',', Sectors.Order(StringComparer.Ordinal)), Kind, Viewer);
 }

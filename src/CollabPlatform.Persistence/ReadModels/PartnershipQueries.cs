@@ -15,6 +15,7 @@ public sealed class PartnershipQueries(NpgsqlDataSource dataSource)
           AND (cardinality($5::text[]) = 0 OR sectors && $5)
           AND ($6::text IS NULL OR kind = $6)
           AND ($7::timestamptz IS NULL OR (created_at, partnership_id) > ($7, $8::text))
+          AND ($10::text IS NULL OR jurisdictions @> ARRAY[$10::text])
         ORDER BY created_at, partnership_id
         LIMIT $9
         """;
@@ -40,6 +41,7 @@ public sealed class PartnershipQueries(NpgsqlDataSource dataSource)
         command.Parameters.Add(SqlParameters.Timestamp(after?.CreatedAt));
         command.Parameters.Add(SqlParameters.Text(after?.Id));
         command.Parameters.Add(SqlParameters.Integer(pageSize + 1));
+        command.Parameters.Add(SqlParameters.Text(filter.Viewer));
 
         var rows = new List<PartnershipListRow>(pageSize + 1);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -56,6 +58,14 @@ public sealed class PartnershipQueries(NpgsqlDataSource dataSource)
         }
 
         return KeysetPaging.PageOf(rows, pageSize, filter.Key, r => new ListPosition(r.CreatedAt, r.PartnershipId).ToKey());
+    }
+
+    /// <summary>The jurisdictions that see the partnership, or null when the read model does not hold it.</summary>
+    public async Task<IReadOnlyList<string>?> JurisdictionsOfAsync(string partnershipId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT jurisdictions FROM collab_partnerships WHERE partnership_id = $1");
+        command.Parameters.Add(SqlParameters.Text(partnershipId));
+        return await command.ExecuteScalarAsync(cancellationToken) as string[];
     }
 
     /// <summary>True when the read model holds the partnership, i.e. its proposal was committed.</summary>

@@ -8,7 +8,7 @@ public sealed class FieldPathsTests
     [InlineData("local_region", "local_region_id")]
     [InlineData("counterpart.region", "counterpart.foreign_region_id")]
     [InlineData("counterpart.institution.country", "counterpart.institution.country")]
-    [InlineData("actor", "x-collab-actor")]
+    [InlineData("actor", "authorization")]
     public void Propose_MapsDomainFieldsToRequestFields(string domain, string request) => Assert.Equal(request, FieldPaths.Propose(domain));
 
     [Theory]

@@ -4,6 +4,7 @@ using CollabPlatform.Api.Identity;
 using CollabPlatform.Api.Services;
 using CollabPlatform.Api.Tests.Support;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Regions;
 using CollabPlatform.Persistence.ReadModels;
 using Grpc.Core;
@@ -16,7 +17,11 @@ public sealed class PartnershipGrpcServiceTests : IDisposable
     private const string Actor = "official:ID-33.10";
     private readonly ServiceFixture _fixture = new();
 
-    private static TestServerCallContext Call() => TestServerCallContext.WithActor(Actor);
+    private static TestServerCallContext Call() => TestServerCallContext.As(new Principal(Actor, Role.RegionOfficial, "ID-33.10"));
+
+    private static TestServerCallContext Solo() => TestServerCallContext.As(new Principal("official:ID-33.72", Role.RegionOfficial, "ID-33.72"));
+
+    private static TestServerCallContext AsAdmin() => TestServerCallContext.As(new Principal("admin", Role.Admin, null));
 
     public void Dispose() => _fixture.Dispose();
 
@@ -60,7 +65,7 @@ public sealed class PartnershipGrpcServiceTests : IDisposable
     {
         var request = StoryRequests.KlatenNanjing();
         request.Counterpart.ForeignRegionId = "CN-999999";
-        var service = new PartnershipGrpcService(FakeGrainFactory.None(), RegionCatalog.Default, new DevelopmentCallerAccessor(), null!, null!);
+        var service = new PartnershipGrpcService(FakeGrainFactory.None(), RegionCatalog.Default, new AuthenticatedCallerAccessor(), null!, null!);
 
         var ex = await RpcAssert.ThrowsAsync(StatusCode.NotFound, () => service.ProposePartnership(request, Call()));
 
@@ -71,7 +76,7 @@ public sealed class PartnershipGrpcServiceTests : IDisposable
     [Fact]
     public async Task Propose_WithBadInput_IsInvalidArgumentWithoutAGrainCall()
     {
-        var service = new PartnershipGrpcService(FakeGrainFactory.None(), RegionCatalog.Default, new DevelopmentCallerAccessor(), null!, null!);
+        var service = new PartnershipGrpcService(FakeGrainFactory.None(), RegionCatalog.Default, new AuthenticatedCallerAccessor(), null!, null!);
 
         var ex = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => service.ProposePartnership(new ProposePartnershipRequest(), Call()));
 
@@ -131,10 +136,10 @@ public sealed class PartnershipGrpcServiceTests : IDisposable
     [Fact]
     public async Task Renew_WithTheKindTheStageDoesNotRenew_IsFailedPrecondition()
     {
-        var proposed = await _fixture.Partnerships.ProposePartnership(StoryRequests.SurakartaXian(), Call());
+        var proposed = await _fixture.Partnerships.ProposePartnership(StoryRequests.SurakartaXian(), Solo());
         var id = proposed.Partnership.Id;
-        await _fixture.Partnerships.AttachDocument(new AttachDocumentRequest { RequestId = "loi", PartnershipId = id, Document = StoryRequests.SoloLetterOfIntent2015() }, Call());
-        await _fixture.Partnerships.AdvanceStage(new AdvanceStageRequest { RequestId = "to-loi", PartnershipId = id, TargetStage = PartnershipStage.LetterOfIntent }, Call());
+        await _fixture.Partnerships.AttachDocument(new AttachDocumentRequest { RequestId = "loi", PartnershipId = id, Document = StoryRequests.SoloLetterOfIntent2015() }, Solo());
+        await _fixture.Partnerships.AdvanceStage(new AdvanceStageRequest { RequestId = "to-loi", PartnershipId = id, TargetStage = PartnershipStage.LetterOfIntent }, Solo());
         var agreement = StoryRequests.SoloLetterOfIntent2015();
         agreement.Kind = DocumentKind.Agreement;
         agreement.Date = StoryRequests.Date(2021, 10, 21);
@@ -142,7 +147,7 @@ public sealed class PartnershipGrpcServiceTests : IDisposable
         agreement.Validity.ExpiryDate = StoryRequests.Date(2026, 10, 20);
 
         var ex = await RpcAssert.ThrowsAsync(StatusCode.FailedPrecondition, () => _fixture.Partnerships.RenewPartnership(
-            new RenewPartnershipRequest { RequestId = "renew", PartnershipId = id, Document = agreement, Reason = "to comply with PP 28/2018" }, Call()));
+            new RenewPartnershipRequest { RequestId = "renew", PartnershipId = id, Document = agreement, Reason = "to comply with PP 28/2018" }, Solo()));
 
         Assert.Contains("replaces the LetterOfIntent", ex.Status.Detail, StringComparison.Ordinal);
     }
@@ -171,18 +176,20 @@ public sealed class PartnershipGrpcServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Get_Unknown_IsPartnershipNotFound()
+    public async Task Get_Unknown_IsPartnershipNotFoundForTheAdminAndOutOfScopeForAnOfficial()
     {
-        var ex = await RpcAssert.ThrowsAsync(StatusCode.NotFound, () => _fixture.Partnerships.GetPartnership(new GetPartnershipRequest { PartnershipId = "P-NOPE" }, Call()));
+        var ex = await RpcAssert.ThrowsAsync(StatusCode.NotFound, () => _fixture.Partnerships.GetPartnership(new GetPartnershipRequest { PartnershipId = "P-NOPE" }, AsAdmin()));
+        var hidden = await RpcAssert.ThrowsAsync(StatusCode.PermissionDenied, () => _fixture.Partnerships.GetPartnership(new GetPartnershipRequest { PartnershipId = "P-NOPE" }, Call()));
 
         Assert.Equal(ErrorReasons.PartnershipNotFound, RpcAssert.Info(ex).Reason);
+        Assert.Equal(ErrorReasons.OutOfScope, RpcAssert.Info(hidden).Reason);
     }
 
     [Fact]
-    public async Task Mutation_OnAnUnknownPartnership_IsPartnershipNotFound()
+    public async Task Mutation_OnAnUnknownPartnership_IsPartnershipNotFoundForTheAdmin()
     {
         var ex = await RpcAssert.ThrowsAsync(StatusCode.NotFound, () => _fixture.Partnerships.TerminatePartnership(
-            new TerminatePartnershipRequest { RequestId = "t", PartnershipId = "P-NOPE", Reason = "no longer pursued", EffectiveDate = StoryRequests.Date(2025, 7, 1) }, Call()));
+            new TerminatePartnershipRequest { RequestId = "t", PartnershipId = "P-NOPE", Reason = "no longer pursued", EffectiveDate = StoryRequests.Date(2025, 7, 1) }, AsAdmin()));
 
         Assert.Equal("P-NOPE", RpcAssert.Info(ex).Metadata["partnership_id"]);
     }
@@ -191,7 +198,7 @@ public sealed class PartnershipGrpcServiceTests : IDisposable
     public async Task List_WithATamperedToken_IsInvalidArgumentBeforeAnyQuery()
     {
         using var nowhere = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Timeout=1");
-        var service = new PartnershipGrpcService(FakeGrainFactory.None(), RegionCatalog.Default, new DevelopmentCallerAccessor(), new PartnershipQueries(nowhere), new LedgerQueries(nowhere));
+        var service = new PartnershipGrpcService(FakeGrainFactory.None(), RegionCatalog.Default, new AuthenticatedCallerAccessor(), new PartnershipQueries(nowhere), new LedgerQueries(nowhere));
         var token = PageToken.Encode(new PartnershipFilter().Key, ["1", "P-1"]);
 
         var ex = await RpcAssert.ThrowsAsync(StatusCode.InvalidArgument, () => service.ListPartnerships(new ListPartnershipsRequest { PageToken = token[..^1] + "x" }, Call()));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.Partnerships;
 using CollabPlatform.Domain.Partnerships.Commands;
@@ -22,6 +23,11 @@ public sealed class InMemoryPartnershipGrain(string id, TimeProvider time) : IPa
     public Task<CommandResult<AggregateSnapshot<PartnershipEvent>>> ExecuteAsync(PartnershipCommand command, CommandMetadata metadata)
     {
         Executions++;
+        if (AccessPolicy.CheckChange(metadata.Principal, Partnership.FromHistory(_events), command, RegionCatalog.Default) is { } denied)
+        {
+            return Task.FromResult(CommandResult<AggregateSnapshot<PartnershipEvent>>.Rejected(denied));
+        }
+
         if (metadata.RequestId is { } requestId && _requests.TryGetValue(requestId, out var applied))
         {
             return Task.FromResult(applied.Hash != metadata.RequestHash

@@ -21,8 +21,8 @@ public sealed class ServiceFixture : IDisposable
     {
         Grains = FakeGrainFactory.Create(Grain);
         var ledger = new LedgerQueries(_nowhere);
-        Partnerships = new PartnershipGrpcService(Grains, RegionCatalog.Default, new DevelopmentCallerAccessor(), new PartnershipQueries(_nowhere), ledger);
-        Regions = new RegionGrpcService(Grains, RegionCatalog.Default, new DevelopmentCallerAccessor());
+        Partnerships = new PartnershipGrpcService(Grains, RegionCatalog.Default, new AuthenticatedCallerAccessor(), new PartnershipQueries(_nowhere), ledger);
+        Regions = new RegionGrpcService(Grains, RegionCatalog.Default, new AuthenticatedCallerAccessor());
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 8, 1, 3, 0, 0, TimeSpan.Zero));

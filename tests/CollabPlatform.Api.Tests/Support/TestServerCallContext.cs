@@ -1,3 +1,5 @@
+using CollabPlatform.Api.Identity;
+using CollabPlatform.Domain.Access;
 using Grpc.Core;
 
 namespace CollabPlatform.Api.Tests.Support;
@@ -7,7 +9,13 @@ public sealed class TestServerCallContext(Metadata? headers = null, DateTime? de
 {
     private readonly Metadata _trailers = [];
 
-    public static TestServerCallContext WithActor(string actor) => new([new Metadata.Entry("x-collab-actor", actor)]);
+    /// <summary>A call the authentication interceptor has already proved to come from <paramref name="principal"/>.</summary>
+    public static TestServerCallContext As(Principal principal)
+    {
+        var context = new TestServerCallContext();
+        AuthenticatedCallerAccessor.Set(context, new Caller(principal));
+        return context;
+    }
 
     protected override string MethodCore => "/collab.v1.Test/Method";
 

@@ -70,7 +70,7 @@ public sealed class DashboardHost : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { RepositoryPaths.CliAssembly(), "seed", "--address", grpc.ToString().TrimEnd('/'), "--output", "Json" })
+        foreach (var argument in new[] { RepositoryPaths.CliAssembly(), "seed", "--address", grpc.ToString().TrimEnd('/'), "--key-file", EndToEnd.Tests.Infrastructure.TestSigningKey.KeyFile, "--output", "Json" })
         {
             info.ArgumentList.Add(argument);
         }

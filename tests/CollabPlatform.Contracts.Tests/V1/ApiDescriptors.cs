@@ -15,6 +15,7 @@ internal static class ApiDescriptors
         PartnershipServiceReflection.Descriptor,
         JointProgramServiceReflection.Descriptor,
         FacilitationServiceReflection.Descriptor,
+        AuditServiceReflection.Descriptor,
     ];
 
     public static IReadOnlyList<MethodDescriptor> Methods { get; } =

@@ -12,12 +12,12 @@ namespace CollabPlatform.Contracts.Tests.V1;
 public sealed partial class ContractConventionsTests
 {
     [Fact]
-    public void Services_AllFour_AreInPackageCollabV1()
+    public void Services_AllFive_AreInPackageCollabV1()
     {
         var services = ApiDescriptors.Files.SelectMany(f => f.Services).Select(s => s.FullName).Order();
 
         Assert.Equal(
-            ["collab.v1.FacilitationService", "collab.v1.JointProgramService", "collab.v1.PartnershipService", "collab.v1.RegionService"],
+            ["collab.v1.AuditService", "collab.v1.FacilitationService", "collab.v1.JointProgramService", "collab.v1.PartnershipService", "collab.v1.RegionService"],
             services);
     }
 

@@ -17,7 +17,12 @@ public static class BadInputRunner
     /// <summary>Iterations per RPC: enough to hit every corruption and many combinations, within the suite's two minutes.</summary>
     public const int Iterations = 200;
 
-    public static readonly StatusCode[] ClientErrors = [StatusCode.InvalidArgument, StatusCode.NotFound, StatusCode.FailedPrecondition, StatusCode.OutOfRange];
+    /// <summary>
+    /// The answers bad input may get. The calls come from a region's official, who hears
+    /// PERMISSION_DENIED (not NOT_FOUND) for a well-formed id that names no partnership, so that an
+    /// outsider cannot tell a missing partnership from someone else's (README "Roles").
+    /// </summary>
+    public static readonly StatusCode[] ClientErrors = [StatusCode.InvalidArgument, StatusCode.NotFound, StatusCode.FailedPrecondition, StatusCode.OutOfRange, StatusCode.PermissionDenied];
 
     /// <summary>Requests made of a fresh valid baseline and one to three corruptions, each invalid on its own.</summary>
     public static Gen<BadCase<T>> Cases<T>(Func<T> baseline, params Gen<Corruption<T>>[] corruptions) =>

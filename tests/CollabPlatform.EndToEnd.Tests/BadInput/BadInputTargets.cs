@@ -1,6 +1,7 @@
 using CollabPlatform.Cli.Client;
 using CollabPlatform.Cli.Seed;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 using CollabPlatform.EndToEnd.Tests.Infrastructure;
 
 namespace CollabPlatform.EndToEnd.Tests.BadInput;
@@ -12,6 +13,9 @@ namespace CollabPlatform.EndToEnd.Tests.BadInput;
 internal sealed class BadInputTargets
 {
     public const string Actor = "official:ID-35.78";
+
+    /// <summary>The official the bad input is sent as: <see cref="Actor"/>, a region-official of ID-35.78.</summary>
+    public static Principal Official => TestIdentity.Official("ID-35.78");
     public const string LocalRegion = "ID-35.78";
     public const string ForeignRegion = "JP-012025";
 
@@ -39,7 +43,7 @@ internal sealed class BadInputTargets
     public static async Task<BadInputTargets> CreateAsync(ApiHostFixture host)
     {
         var ids = RequestIds.Unique("bad");
-        var client = host.Client.As(Actor);
+        var client = host.Client.As(Official);
         var partnership = (await client.Partnerships.ProposePartnershipAsync(ValidProposal(ids.For("propose")))).Partnership;
         await client.Partnerships.AttachDocumentAsync(new AttachDocumentRequest
         {

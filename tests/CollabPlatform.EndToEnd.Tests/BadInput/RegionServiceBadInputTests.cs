@@ -74,7 +74,7 @@ public sealed class RegionServiceBadInputTests(ApiHostFixture host, ITestOutputH
             Set<UpdateRegionProfileRequest, string>("update_mask", Gen.OneOf("nonsense", "strengths.name", "profile.strengths", "region_id"), (r, v) => r.UpdateMask = new FieldMask { Paths = { v } }),
             Fixed<UpdateRegionProfileRequest>("profile=unset", r => r.Profile = null, removes: true));
 
-        await RunAsync(host, output, "UpdateRegionProfile", cases, async r => await host.Client.As(BadInputTargets.Actor).Regions.UpdateRegionProfileAsync(r));
+        await RunAsync(host, output, "UpdateRegionProfile", cases, async r => await host.Client.As(BadInputTargets.Official).Regions.UpdateRegionProfileAsync(r));
 
         Assert.Equal(before, await VersionAsync());
     }
@@ -102,7 +102,7 @@ public sealed class RegionServiceBadInputTests(ApiHostFixture host, ITestOutputH
             Set<RecordHeadChangeRequest, Google.Type.Date>("new_head.term_end", BadValues.BadDate, (r, v) => r.NewHead.TermEnd = v),
             Fixed<RecordHeadChangeRequest>("new_head=unset", r => r.NewHead = null, removes: true));
 
-        await RunAsync(host, output, "RecordHeadChange", cases, async r => await host.Client.As(BadInputTargets.Actor).Regions.RecordHeadChangeAsync(r));
+        await RunAsync(host, output, "RecordHeadChange", cases, async r => await host.Client.As(BadInputTargets.Official).Regions.RecordHeadChangeAsync(r));
 
         Assert.Equal(before, await VersionAsync());
     }

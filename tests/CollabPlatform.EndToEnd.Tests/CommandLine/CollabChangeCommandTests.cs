@@ -17,7 +17,7 @@ public sealed class CollabChangeCommandTests(ApiHostFixture host)
     {
         var address = host.GrpcAddress.ToString();
         var ids = RequestIds.Unique("cli-advance");
-        var client = host.Client.As(SurakartaStory.Actor);
+        var client = host.Client.As(SurakartaStory.Official);
         var id = (await client.Partnerships.ProposePartnershipAsync(SurakartaStory.Propose(ids, SurakartaStory.Zhuhai))).Partnership.Id;
         await client.Partnerships.AttachDocumentAsync(SurakartaStory.LetterOfIntent2015(ids, SurakartaStory.Zhuhai, id));
         var requestId = ids.For("cli-advance");
@@ -43,7 +43,7 @@ public sealed class CollabChangeCommandTests(ApiHostFixture host)
     {
         var address = host.GrpcAddress.ToString();
         var ids = RequestIds.Unique("cli-programs");
-        var client = host.Client.As(SurakartaStory.Actor);
+        var client = host.Client.As(SurakartaStory.Official);
         var id = (await client.Partnerships.ProposePartnershipAsync(SurakartaStory.Propose(ids, SurakartaStory.Zhuhai))).Partnership.Id;
         await client.Partnerships.AttachDocumentAsync(SurakartaStory.LetterOfIntent2015(ids, SurakartaStory.Zhuhai, id));
         await client.Partnerships.AdvanceStageAsync(SurakartaStory.ToLetterOfIntent(ids, SurakartaStory.Zhuhai, id));

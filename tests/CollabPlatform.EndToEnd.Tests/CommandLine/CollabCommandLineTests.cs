@@ -20,9 +20,9 @@ public sealed class CollabCommandLineTests(ApiHostFixture host)
         await using var _ = seedHost;
         var address = grpc.ToString();
 
-        var first = await CliRun.InvokeAsync("seed", "--address", address, "--output", "json");
+        var first = await CliRun.InvokeAsync("seed", "--address", address, "--key-file", TestIdentity.KeyFile, "--output", "json");
         var afterFirst = await SnapshotAsync(grpc);
-        var second = await CliRun.InvokeAsync("seed", "--address", address, "--output", "json");
+        var second = await CliRun.InvokeAsync("seed", "--address", address, "--key-file", TestIdentity.KeyFile, "--output", "json");
         var afterSecond = await SnapshotAsync(grpc);
 
         Assert.True(first.ExitCode == 0, $"first seed failed: {first.Error}\n{ApiHostFixture.Tail(seedHost.Output)}");
@@ -36,11 +36,11 @@ public sealed class CollabCommandLineTests(ApiHostFixture host)
         Assert.Equal(4, afterFirst.Programmes);
         Assert.Equal(afterFirst.Programmes, afterSecond.Programmes);
 
-        var list = await CliRun.InvokeAsync("partnerships", "list", "--region", "ID-33", "--address", address);
-        var json = await CliRun.InvokeAsync("partnerships", "list", "--region", "ID-33", "--address", address, "--output", "json");
+        var list = await CliRun.InvokeAsync("partnerships", "list", "--region", "ID-33", "--address", address, "--key-file", TestIdentity.KeyFile);
+        var json = await CliRun.InvokeAsync("partnerships", "list", "--region", "ID-33", "--address", address, "--key-file", TestIdentity.KeyFile, "--output", "json");
         var klaten = seeded[0].GetProperty("partnershipId").GetString()!;
-        var show = await CliRun.InvokeAsync("partnerships", "show", klaten, "--address", address);
-        var search = await CliRun.InvokeAsync("regions", "search", "Nanjing", "--address", address);
+        var show = await CliRun.InvokeAsync("partnerships", "show", klaten, "--address", address, "--key-file", TestIdentity.KeyFile);
+        var search = await CliRun.InvokeAsync("regions", "search", "Nanjing", "--address", address, "--key-file", TestIdentity.KeyFile);
 
         Assert.Equal(0, list.ExitCode);
         Assert.Equal(3, list.Output.Trim().Split('\n').Length);
@@ -59,7 +59,7 @@ public sealed class CollabCommandLineTests(ApiHostFixture host)
     [Fact]
     public async Task PartnershipsShow_UnknownId_PrintsNotFoundAndExitsWithOne()
     {
-        var result = await CliRun.InvokeAsync("partnerships", "show", "P-999999999", "--address", host.GrpcAddress.ToString());
+        var result = await CliRun.InvokeAsync("partnerships", "show", "P-999999999", "--address", host.GrpcAddress.ToString(), "--key-file", TestIdentity.KeyFile);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error: NOT_FOUND: ", result.Error, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class CollabCommandLineTests(ApiHostFixture host)
     [Fact]
     public async Task RegionsSearch_EmptyQuery_PrintsTheFieldViolation()
     {
-        var result = await CliRun.InvokeAsync("regions", "search", " ", "--address", host.GrpcAddress.ToString());
+        var result = await CliRun.InvokeAsync("regions", "search", " ", "--address", host.GrpcAddress.ToString(), "--key-file", TestIdentity.KeyFile);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error: INVALID_ARGUMENT: ", result.Error, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class CollabCommandLineTests(ApiHostFixture host)
     {
         var address = $"http://127.0.0.1:{HostProcess.FreePort()}";
 
-        var result = await CliRun.InvokeAsync("regions", "search", "Nanjing", "--address", address);
+        var result = await CliRun.InvokeAsync("regions", "search", "Nanjing", "--address", address, "--key-file", TestIdentity.KeyFile);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("UNAVAILABLE", result.Error, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class CollabCommandLineTests(ApiHostFixture host)
 
     private static async Task<Snapshot> SnapshotAsync(Uri address)
     {
-        using var client = CollabPlatform.Cli.Client.CollabClient.Connect(address, "e2e");
+        using var client = CollabPlatform.Cli.Client.CollabClient.Connect(address, TestIdentity.Credentials);
         var partnerships = (await client.Partnerships.ListPartnershipsAsync(new ListPartnershipsRequest { PageSize = 200, View = PartnershipView.Full })).Partnerships
             .Select(p => $"{p.Id} v{p.Version} {p.Stage} docs={p.Documents.Count} meetings={p.Meetings.Count}")
             .ToList();

@@ -58,7 +58,7 @@ public sealed class CollabWatchCommandTests(ApiHostFixture host)
             ["Collab:Api:GrpcPort"] = port.ToString(CultureInfo.InvariantCulture),
         });
         await using var _ = late;
-        using var client = CollabClient.Connect(address, "e2e");
+        using var client = CollabClient.Connect(address, TestIdentity.Credentials);
         var proposal = KlatenNanjingCountyStory.Propose(RequestIds.Unique("watch-late"));
         proposal.LocalRegionId = Scope;
         var id = (await client.Partnerships.ProposePartnershipAsync(proposal)).Partnership.Id;

@@ -40,12 +40,12 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output) : IAsyncLifet
         {
             using var client = await ConnectAsync();
             var grain = client.Services.GetRequiredService<IClusterClient>().GetGrain<IPartnershipGrain>(GrainKeys.Partnership(id));
-            var proposed = await grain.ExecuteAsync(Proposals.KlatenNanjing(id), new CommandMetadata("official:ID-33.10", "propose"));
+            var proposed = await grain.ExecuteAsync(Proposals.KlatenNanjing(id), new CommandMetadata("official:ID-33.10", "propose", Principal: TestIdentity.Official("ID-33.10")));
             Assert.True(proposed.IsAccepted, proposed.Rejection?.Reason);
             acknowledged.Add(proposed.Snapshot!.Version);
             for (var i = 1; i <= 10; i++)
             {
-                var meeting = await grain.ExecuteAsync(Meeting(i), new CommandMetadata("official:ID-33.10", $"meeting-{i}"));
+                var meeting = await grain.ExecuteAsync(Meeting(i), new CommandMetadata("official:ID-33.10", $"meeting-{i}", Principal: TestIdentity.Official("ID-33.10")));
                 Assert.True(meeting.IsAccepted, meeting.Rejection?.Reason);
                 acknowledged.Add(meeting.Snapshot!.Version);
             }
@@ -69,7 +69,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Equal(acknowledged[^1], partnership.Version);
         Assert.Equal(10, partnership.Meetings.Count);
         var retry = await again.Services.GetRequiredService<IClusterClient>().GetGrain<IPartnershipGrain>(GrainKeys.Partnership(id))
-            .ExecuteAsync(Meeting(10), new CommandMetadata("official:ID-33.10", "meeting-10"));
+            .ExecuteAsync(Meeting(10), new CommandMetadata("official:ID-33.10", "meeting-10", Principal: TestIdentity.Official("ID-33.10")));
         Assert.True(retry.Replayed);
         Assert.Equal(acknowledged[^1], retry.Snapshot!.Version);
         await again.StopAsync();

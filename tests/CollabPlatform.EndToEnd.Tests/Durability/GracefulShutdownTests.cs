@@ -37,7 +37,7 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         var ids = Enumerable.Range(0, 20).Select(i => $"P-TERM{i:D2}{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}").ToList();
         foreach (var id in ids)
         {
-            var result = await grains.GetGrain<IPartnershipGrain>(GrainKeys.Partnership(id)).ExecuteAsync(Proposals.KlatenNanjing(id), new("official:ID-33.10"));
+            var result = await grains.GetGrain<IPartnershipGrain>(GrainKeys.Partnership(id)).ExecuteAsync(Proposals.KlatenNanjing(id), new("official:ID-33.10", Principal: TestIdentity.Official("ID-33.10")));
             Assert.True(result.IsAccepted, result.Rejection?.Reason);
         }
 

@@ -20,7 +20,7 @@ public sealed class ConcurrentWritersFeedTests(ApiHostFixture shared, ITestOutpu
         var connectionString = await shared.CreateDatabaseAsync("collab_feed_" + Guid.NewGuid().ToString("N")[..8]);
         var (host, grpc, _) = await ApiHostFixture.StartHostAsync(connectionString, "e2e-feed", SeededHostFixture.FeedSettings);
         await using var _ = host;
-        using var client = CollabClient.Connect(grpc, "e2e", TimeSpan.FromSeconds(30));
+        using var client = CollabClient.Connect(grpc, TestIdentity.Credentials, TimeSpan.FromSeconds(30));
 
         var tap = new FeedTap(Scope);
         var finalHead = new TaskCompletionSource<LedgerCursor>(TaskCreationOptions.RunContinuationsAsynchronously);

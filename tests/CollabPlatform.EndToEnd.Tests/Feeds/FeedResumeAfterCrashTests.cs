@@ -25,9 +25,9 @@ public sealed class FeedResumeAfterCrashTests(ApiHostFixture shared, ITestOutput
         await using var _ = serving;
         var (other, otherGrpc, _) = await ApiHostFixture.StartHostAsync(connectionString, "e2e-resume", SeededHostFixture.FeedSettings, cluster);
         await using var __ = other;
-        using var watcherToServing = CollabClient.Connect(servingGrpc, "e2e-watcher", TimeSpan.FromSeconds(30));
-        using var watcherToOther = CollabClient.Connect(otherGrpc, "e2e-watcher", TimeSpan.FromSeconds(30));
-        using var writerClient = CollabClient.Connect(otherGrpc, "e2e", TimeSpan.FromSeconds(5));
+        using var watcherToServing = CollabClient.Connect(servingGrpc, TestIdentity.Credentials, TimeSpan.FromSeconds(30));
+        using var watcherToOther = CollabClient.Connect(otherGrpc, TestIdentity.Credentials, TimeSpan.FromSeconds(30));
+        using var writerClient = CollabClient.Connect(otherGrpc, TestIdentity.Credentials, TimeSpan.FromSeconds(5));
 
         var tap = new FeedTap(Scope);
         var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

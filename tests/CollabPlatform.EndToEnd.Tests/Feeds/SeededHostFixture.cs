@@ -41,10 +41,10 @@ public sealed class SeededHostFixture : IAsyncLifetime
     {
         _database = await PrivateDatabase.StartAsync("scopes");
         (_host, var grpc, _) = await ApiHostFixture.StartHostAsync(_database.ConnectionString, "e2e-scopes", FeedSettings);
-        _client = CollabClient.Connect(grpc, "e2e", TimeSpan.FromSeconds(30));
+        _client = CollabClient.Connect(grpc, TestIdentity.Credentials, TimeSpan.FromSeconds(30));
         var seeded = await StorySeeder.SeedAsync(_client, RequestIds.Unique("scopes"), CancellationToken.None);
         Stories = seeded.ToDictionary(s => s.Story, s => s.PartnershipId);
-        await _client.As(MuaraEnimJapanStory.Actor).Partnerships.AddFacilitatorAsync(new AddFacilitatorRequest
+        await _client.As(MuaraEnimJapanStory.Official).Partnerships.AddFacilitatorAsync(new AddFacilitatorRequest
         {
             RequestId = "scopes/jakarta-facilitator",
             PartnershipId = Stories["Muara Enim – Japan"],

@@ -16,7 +16,7 @@ internal static class ApiClients
     /// that restarts is back in the rotation as soon as it listens.
     /// </summary>
     public static CollabClient Connect(Uri grpcAddress, string actor, TimeSpan callTimeout) =>
-        CollabClient.Connect(grpcAddress, actor, callTimeout, new GrpcChannelOptions
+        CollabClient.Connect(grpcAddress, TestIdentity.CredentialsOf(actor), callTimeout, new GrpcChannelOptions
         {
             InitialReconnectBackoff = TimeSpan.FromMilliseconds(200),
             MaxReconnectBackoff = TimeSpan.FromSeconds(1),

@@ -20,7 +20,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
     /// <summary>The HTTP/1.1 JSON (transcoding) endpoint.</summary>
     public Uri HttpAddress { get; private set; } = null!;
 
-    /// <summary>Calls as the neutral actor <c>e2e</c>; use <see cref="CollabClient.As"/> for a region's official.</summary>
+    /// <summary>Calls as the admin <c>cli</c>; use <see cref="CollabClient.As"/> for a region's official.</summary>
     internal CollabClient Client => _client ?? throw new InvalidOperationException("the fixture is not initialised");
 
     public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("the fixture is not initialised");
@@ -29,7 +29,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
     {
         _database = await PrivateDatabase.StartAsync("api");
         (Host, GrpcAddress, HttpAddress) = await StartHostAsync(_database.ConnectionString, "e2e-api");
-        _client = CollabClient.Connect(GrpcAddress, "e2e", TimeSpan.FromSeconds(30));
+        _client = CollabClient.Connect(GrpcAddress, TestIdentity.Credentials, TimeSpan.FromSeconds(30));
     }
 
     public async Task DisposeAsync()
@@ -93,7 +93,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
     public async Task AssertHealthyAsync(string phase)
     {
         Assert.False(Host.HasExited, $"{phase}: the Host process exited:\n{Tail(Host.Output)}");
-        var status = await HealthProbe.CheckAsync(Client.Channel.CreateCallInvoker(), string.Empty, TimeSpan.FromSeconds(10));
+        var status = await HealthProbe.CheckAsync(Client.CallInvoker, string.Empty, TimeSpan.FromSeconds(10));
         Assert.True(status == HealthProbe.Serving, $"{phase}: grpc.health.v1 Check answered {status}, not SERVING (1)");
     }
 

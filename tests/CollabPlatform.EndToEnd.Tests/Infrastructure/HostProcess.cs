@@ -54,7 +54,9 @@ public sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(HostAssemblyPath())!,
         };
         info.ArgumentList.Add(HostAssemblyPath());
-        foreach (var (key, value) in settings.Append(new("Collab:Orleans:SiloPort", silo.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        // Every Host of these tests trusts the run's signing key, unless a test says otherwise.
+        var all = TestSigningKey.HostSettings.Where(s => !settings.ContainsKey(s.Key)).Concat(settings);
+        foreach (var (key, value) in all.Append(new("Collab:Orleans:SiloPort", silo.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                      .Append(new("Collab:Orleans:GatewayPort", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture))))
         {
             info.ArgumentList.Add($"--{key}={value}");

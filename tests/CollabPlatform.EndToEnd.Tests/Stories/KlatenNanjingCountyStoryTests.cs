@@ -17,7 +17,7 @@ public sealed class KlatenNanjingCountyStoryTests(ApiHostFixture host)
     public async Task Story_MinutesInSemarangAndVirtualMeeting_RecordTheTieWithItsPeopleSectorsAndNextSteps()
     {
         var ids = RequestIds.Unique("klaten");
-        var klaten = host.Client.As(Actor).Partnerships;
+        var klaten = host.Client.As(Official).Partnerships;
 
         var proposed = (await klaten.ProposePartnershipAsync(Propose(ids))).Partnership;
         var id = proposed.Id;
@@ -76,7 +76,7 @@ public sealed class KlatenNanjingCountyStoryTests(ApiHostFixture host)
     public async Task AttachDocument_RetriedWithTheSameRequestId_ReturnsTheFirstResultAndChangesNothing()
     {
         var ids = RequestIds.Unique("klaten-retry");
-        var klaten = host.Client.As(Actor).Partnerships;
+        var klaten = host.Client.As(Official).Partnerships;
         var id = (await klaten.ProposePartnershipAsync(Propose(ids))).Partnership.Id;
         var first = await klaten.AttachDocumentAsync(MinutesOfMeeting(ids, id));
 
@@ -95,7 +95,7 @@ public sealed class KlatenNanjingCountyStoryTests(ApiHostFixture host)
     public async Task AdvanceStage_ToLetterOfIntentWithoutTheLetter_FailsWithTheRuleAndChangesNothing()
     {
         var ids = RequestIds.Unique("klaten-loi");
-        var klaten = host.Client.As(Actor).Partnerships;
+        var klaten = host.Client.As(Official).Partnerships;
         var id = (await klaten.ProposePartnershipAsync(Propose(ids))).Partnership.Id;
         await klaten.AttachDocumentAsync(MinutesOfMeeting(ids, id));
 
@@ -116,7 +116,7 @@ public sealed class KlatenNanjingCountyStoryTests(ApiHostFixture host)
     public async Task AdvanceStage_JumpFromExplorationToSigned_FailsNamingBothStages()
     {
         var ids = RequestIds.Unique("klaten-jump");
-        var klaten = host.Client.As(Actor).Partnerships;
+        var klaten = host.Client.As(Official).Partnerships;
         var id = (await klaten.ProposePartnershipAsync(Propose(ids))).Partnership.Id;
 
         var error = await RpcAssert.FailsAsync(
@@ -134,7 +134,7 @@ public sealed class KlatenNanjingCountyStoryTests(ApiHostFixture host)
     public async Task AddFacilitator_JawaTengahTwice_IsAlreadyExists()
     {
         var ids = RequestIds.Unique("klaten-fac");
-        var klaten = host.Client.As(Actor).Partnerships;
+        var klaten = host.Client.As(Official).Partnerships;
         var id = (await klaten.ProposePartnershipAsync(Propose(ids))).Partnership.Id;
         await klaten.AddFacilitatorAsync(JawaTengahFacilitator(ids, id));
         var again = JawaTengahFacilitator(ids, id);
@@ -192,7 +192,7 @@ public sealed class KlatenNanjingCountyStoryTests(ApiHostFixture host)
     public async Task ProposePartnership_UnknownForeignRegion_IsNotFoundAndCreatesNothing()
     {
         var ids = RequestIds.Unique("klaten-unknown");
-        var klaten = host.Client.As(Actor).Partnerships;
+        var klaten = host.Client.As(Official).Partnerships;
         var before = await CountAsync(klaten, Klaten);
         var request = Propose(ids);
         request.Counterpart = new Counterpart { ForeignRegionId = "CN-359999" };
@@ -207,7 +207,7 @@ public sealed class KlatenNanjingCountyStoryTests(ApiHostFixture host)
     public async Task ListPartnerships_ByFacilitatorAndByRegion_FindTheTieFromBothSides()
     {
         var ids = RequestIds.Unique("klaten-list");
-        var klaten = host.Client.As(Actor).Partnerships;
+        var klaten = host.Client.As(Official).Partnerships;
         var id = (await klaten.ProposePartnershipAsync(Propose(ids))).Partnership.Id;
         await klaten.AddFacilitatorAsync(JawaTengahFacilitator(ids, id));
 

@@ -17,7 +17,7 @@ public sealed class MuaraEnimJapanStoryTests(ApiHostFixture host)
     public async Task Story_JapaneseInstitutionBeforeAMunicipality_IsAnInstitutionalPartnership()
     {
         var ids = RequestIds.Unique("muara-enim");
-        var muaraEnim = host.Client.As(Actor).Partnerships;
+        var muaraEnim = host.Client.As(Official).Partnerships;
 
         var id = (await muaraEnim.ProposePartnershipAsync(Propose(ids))).Partnership.Id;
         var partnership = (await muaraEnim.GetPartnershipAsync(new GetPartnershipRequest { PartnershipId = id })).Partnership;
@@ -40,7 +40,7 @@ public sealed class MuaraEnimJapanStoryTests(ApiHostFixture host)
     public async Task ProposePartnership_InstitutionAsASisterCity_IsInvalidOnTheCounterpartAndCreatesNothing()
     {
         var ids = RequestIds.Unique("muara-enim-kind");
-        var muaraEnim = host.Client.As(Actor).Partnerships;
+        var muaraEnim = host.Client.As(Official).Partnerships;
         var before = (await KlatenNanjingCountyStoryTests.ListIdsAsync(muaraEnim, new ListPartnershipsRequest { RegionId = MuaraEnim })).Count;
         var request = Propose(ids);
         request.Kind = PartnershipKind.SisterCity;
@@ -58,7 +58,7 @@ public sealed class MuaraEnimJapanStoryTests(ApiHostFixture host)
         var request = Propose(ids);
         request.Counterpart.Institution.Country = "ID";
 
-        var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, async () => await host.Client.As(Actor).Partnerships.ProposePartnershipAsync(request), "propose an Indonesian institution as KSDLL counterpart");
+        var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, async () => await host.Client.As(Official).Partnerships.ProposePartnershipAsync(request), "propose an Indonesian institution as KSDLL counterpart");
 
         RpcAssert.NamesField(RpcAssert.HasBadRequest(error, "Indonesian institution"), "counterpart.institution.country", "Indonesian institution");
     }

@@ -1,5 +1,6 @@
 using CollabPlatform.Cli.Seed;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 using CollabPlatform.EndToEnd.Tests.Infrastructure;
 using Grpc.Core;
 using static CollabPlatform.Cli.Seed.PurwakartaGuryeStory;
@@ -18,7 +19,7 @@ public sealed class PurwakartaGuryeStoryTests(ApiHostFixture host)
     public async Task Story_VisitUnderBupatiAnne_PlansTheMoUForAugust2025_AndTheTalksSurviveTheNewBupati()
     {
         var ids = RequestIds.Unique("purwakarta");
-        var purwakarta = host.Client.As(Actor);
+        var purwakarta = host.Client.As(Official);
         await purwakarta.Regions.UpdateRegionProfileAsync(Profile(ids));
         await purwakarta.Regions.RecordHeadChangeAsync(HeadChange(ids, 0));
         var id = (await purwakarta.Partnerships.ProposePartnershipAsync(Propose(ids))).Partnership.Id;
@@ -56,7 +57,7 @@ public sealed class PurwakartaGuryeStoryTests(ApiHostFixture host)
     public async Task AdvanceStage_ToSignedBeforeCentralApproval_FailsNamingTheStagesStillMissing()
     {
         var ids = RequestIds.Unique("purwakarta-sign");
-        var purwakarta = host.Client.As(Actor).Partnerships;
+        var purwakarta = host.Client.As(Official).Partnerships;
         var id = (await purwakarta.ProposePartnershipAsync(Propose(ids))).Partnership.Id;
         await purwakarta.RecordMeetingAsync(Visit(ids, id));
 
@@ -64,12 +65,20 @@ public sealed class PurwakartaGuryeStoryTests(ApiHostFixture host)
             StatusCode.FailedPrecondition,
             async () => await purwakarta.AdvanceStageAsync(new AdvanceStageRequest { RequestId = ids.For("sign"), PartnershipId = id, TargetStage = PartnershipStage.Signed, Note = "MoU signing, August 2025" }),
             $"advance {id} to SIGNED in August 2025 without central-government approval");
+        // Moving into Drafting records the central-government approval, which is the ministry's act
+        // alone; even the ministry cannot record it before the stages that come first.
+        var officialDrafting = await RpcAssert.FailsAsync(
+            StatusCode.PermissionDenied,
+            async () => await purwakarta.AdvanceStageAsync(new AdvanceStageRequest { RequestId = ids.For("draft"), PartnershipId = id, TargetStage = PartnershipStage.Drafting }),
+            $"the official advances {id} to DRAFTING");
         var toDrafting = await RpcAssert.FailsAsync(
             StatusCode.FailedPrecondition,
-            async () => await purwakarta.AdvanceStageAsync(new AdvanceStageRequest { RequestId = ids.For("draft"), PartnershipId = id, TargetStage = PartnershipStage.Drafting }),
-            $"advance {id} to DRAFTING without central-government approval");
+            async () => await host.Client.As(new Principal("ministry:ID", Role.Ministry, "MINISTRY-ID")).Partnerships.AdvanceStageAsync(
+                new AdvanceStageRequest { RequestId = ids.For("draft"), PartnershipId = id, TargetStage = PartnershipStage.Drafting }),
+            $"the ministry advances {id} to DRAFTING without central-government approval");
 
         RpcAssert.HasErrorInfo(toSigned, "ILLEGAL_TRANSITION", "signing without approval");
+        RpcAssert.HasErrorInfo(officialDrafting, "ROLE_NOT_ALLOWED", "an official recording central approval");
         RpcAssert.HasErrorInfo(toDrafting, "ILLEGAL_TRANSITION", "drafting without approval");
         Assert.Contains("CentralReview", toSigned.Status.Detail.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Drafting", toSigned.Status.Detail, StringComparison.OrdinalIgnoreCase);

@@ -19,7 +19,7 @@ public sealed class SurakartaXianZhuhaiStoryTests(ApiHostFixture host)
     public async Task Story_LettersOf2015RenewedIn2021_KeepBothDocumentsTheSupersedesLinkAndTheHistory()
     {
         var ids = RequestIds.Unique("solo-renew");
-        var solo = host.Client.As(Actor);
+        var solo = host.Client.As(Official);
 
         var xianId = await SetUpTieAsync(solo, ids, XiAn);
         var zhuhaiId = await SetUpTieAsync(solo, ids, Zhuhai);
@@ -85,7 +85,7 @@ public sealed class SurakartaXianZhuhaiStoryTests(ApiHostFixture host)
     public async Task CreateJointProgram_BeforeTheLetterOfIntentStage_FailsAndCreatesNothing()
     {
         var ids = RequestIds.Unique("solo-early");
-        var solo = host.Client.As(Actor);
+        var solo = host.Client.As(Official);
         var id = (await solo.Partnerships.ProposePartnershipAsync(Propose(ids, XiAn))).Partnership.Id;
         await solo.Partnerships.AttachDocumentAsync(LetterOfIntent2015(ids, XiAn, id));
 
@@ -104,7 +104,7 @@ public sealed class SurakartaXianZhuhaiStoryTests(ApiHostFixture host)
     public async Task Story_WorkshopProgrammes_StayWithTheirOwnPartnership_GetAnAcademicReview_AndSurviveAChangeOfMayor()
     {
         var ids = RequestIds.Unique("solo-prog");
-        var solo = host.Client.As(Actor);
+        var solo = host.Client.As(Official);
         await solo.Regions.RecordHeadChangeAsync(HeadChange(ids, 0));
         await solo.Regions.RecordHeadChangeAsync(HeadChange(ids, 1));
         var xianId = await SetUpTieAsync(solo, ids, XiAn);

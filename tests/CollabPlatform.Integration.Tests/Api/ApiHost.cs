@@ -55,7 +55,8 @@ public sealed class ApiHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        // Every Host of these tests trusts the run's signing key (TestTokens); the test's own settings come last.
+        foreach (var (key, value) in TestTokens.HostSettings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             overrides[key] = value;
         }

@@ -1,4 +1,8 @@
+using System.Net.Http.Headers;
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Integration.Tests.Infrastructure;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 
 namespace CollabPlatform.Integration.Tests.Api;
@@ -13,7 +17,11 @@ public sealed class ApiHostFixture : IAsyncLifetime
 
     public ApiHost Host { get; private set; } = null!;
 
-    public GrpcChannel Channel { get; private set; } = null!;
+    /// <summary>The socket to the Host, calls without any token.</summary>
+    public GrpcChannel RawChannel { get; private set; } = null!;
+
+    /// <summary>Calls over <see cref="RawChannel"/> that carry the admin's token unless they bring their own (<see cref="ApiRequests.As"/>).</summary>
+    public CallInvoker Channel { get; private set; } = null!;
 
     public string ConnectionString => _database!.ConnectionString;
 
@@ -21,21 +29,29 @@ public sealed class ApiHostFixture : IAsyncLifetime
     {
         _database = await TestDatabase.StartAsync();
         Host = await ApiHost.StartAsync(ConnectionString, "api-it-" + Guid.NewGuid().ToString("N")[..8]);
-        Channel = GrpcChannel.ForAddress(Host.GrpcAddress);
+        Connect();
     }
+
+    /// <summary>An HTTP/1.1 client of the JSON endpoint whose requests carry the token of <paramref name="principal"/> (the admin by default).</summary>
+    public HttpClient CreateHttpClient(Principal? principal = null) => new()
+    {
+        BaseAddress = Host.HttpAddress,
+        DefaultRequestVersion = System.Net.HttpVersion.Version11,
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(principal ?? TestTokens.Admin)) },
+    };
 
     /// <summary>Stops the Host and starts a new one (new silo, new cluster id) on the same database.</summary>
     public async Task RestartHostAsync()
     {
-        Channel.Dispose();
+        RawChannel.Dispose();
         await Host.DisposeAsync();
         Host = await ApiHost.StartAsync(ConnectionString, "api-it-" + Guid.NewGuid().ToString("N")[..8]);
-        Channel = GrpcChannel.ForAddress(Host.GrpcAddress);
+        Connect();
     }
 
     public async Task DisposeAsync()
     {
-        Channel?.Dispose();
+        RawChannel?.Dispose();
         if (Host is not null)
         {
             await Host.DisposeAsync();
@@ -45,5 +61,19 @@ public sealed class ApiHostFixture : IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
+    }
+
+    private void Connect()
+    {
+        RawChannel = GrpcChannel.ForAddress(Host.GrpcAddress);
+        Channel = RawChannel.Intercept(metadata =>
+        {
+            if (metadata.Get("authorization") is null)
+            {
+                metadata.Add("authorization", "Bearer " + TestTokens.For(TestTokens.Admin));
+            }
+
+            return metadata;
+        });
     }
 }

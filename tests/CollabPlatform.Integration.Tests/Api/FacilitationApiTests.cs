@@ -16,7 +16,7 @@ public sealed class FacilitationApiTests(ApiHostFixture fixture)
     public async Task Watch_FromACursor_DeliversEveryLaterEventOfTheScopeOnceAndInOrder()
     {
         // Purwakarta's partnerships are this test's alone.
-        var options = ApiRequests.As("official:ID-32.14");
+        var options = ApiRequests.AsOfficial("ID-32.14");
         var proposal = new ProposePartnershipRequest
         {
             RequestId = ApiRequests.NewRequestId(),
@@ -81,7 +81,7 @@ public sealed class FacilitationApiTests(ApiHostFixture fixture)
     public async Task OverdueAndDashboard_OfAProgramBehindItsReportsAndMilestones_ShowThem()
     {
         // Surakarta's partnerships are this test's alone.
-        var options = ApiRequests.As("official:ID-33.72");
+        var options = ApiRequests.AsOfficial("ID-33.72");
         var proposed = await Partnerships.ProposePartnershipAsync(
             new ProposePartnershipRequest
             {

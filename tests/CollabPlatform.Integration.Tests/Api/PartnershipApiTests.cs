@@ -12,7 +12,7 @@ public sealed class PartnershipApiTests(ApiHostFixture fixture)
     [Fact]
     public async Task ProposeGetAdvance_IllegalMove_IsFailedPreconditionWithTheReasonAndChangesNothing()
     {
-        var options = ApiRequests.As("official:ID-33.10");
+        var options = ApiRequests.AsOfficial("ID-33.10");
         var proposed = await Client.ProposePartnershipAsync(ApiRequests.KlatenNanjing(), options);
         var id = proposed.Partnership.Id;
 
@@ -35,7 +35,7 @@ public sealed class PartnershipApiTests(ApiHostFixture fixture)
     {
         var request = new ProposePartnershipRequest { Title = "Klaten\0", LocalRegionId = "Klaten", Counterpart = new Counterpart { ForeignRegionId = "ID-33.72" } };
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ProposePartnershipAsync(request, ApiRequests.As("official:ID-33.10")).ResponseAsync);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ProposePartnershipAsync(request, ApiRequests.AsOfficial("ID-33.10")).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Equal(
@@ -46,7 +46,7 @@ public sealed class PartnershipApiTests(ApiHostFixture fixture)
     [Fact]
     public async Task Retry_AfterAHostRestart_ReturnsTheFirstResultAndChangesNothing()
     {
-        var options = ApiRequests.As("official:ID-33.10");
+        var options = ApiRequests.AsOfficial("ID-33.10");
         var proposal = ApiRequests.KlatenNanjing();
         var first = await Client.ProposePartnershipAsync(proposal, options);
         var meeting = new RecordMeetingRequest
@@ -74,7 +74,7 @@ public sealed class PartnershipApiTests(ApiHostFixture fixture)
     public async Task List_WithFiltersAndPaging_ReturnsEachMatchOnceInCreationOrder()
     {
         // Muara Enim's partnerships are this test's alone.
-        var options = ApiRequests.As("official:ID-16.03");
+        var options = ApiRequests.AsOfficial("ID-16.03");
         var created = new List<string>();
         foreach (var name in new[] { "Kobe University", "Yamaguchi University", "JICA", "Kitakyushu Asian Center", "Shimane Prefectural University" })
         {
@@ -129,7 +129,7 @@ public sealed class PartnershipApiTests(ApiHostFixture fixture)
     [Fact]
     public async Task List_ByFacilitator_ShowsExplicitFacilitatorsInTheBasicView()
     {
-        var options = ApiRequests.As("official:ID-33");
+        var options = ApiRequests.AsOfficial("ID-33.09");
         var proposal = ApiRequests.KlatenNanjing();
         proposal.LocalRegionId = "ID-33.09";
         var proposed = await Client.ProposePartnershipAsync(proposal, options);

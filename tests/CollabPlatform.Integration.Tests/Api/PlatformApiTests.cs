@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CollabPlatform.Contracts.V1;
+using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
@@ -57,7 +58,7 @@ public sealed class PlatformApiTests(ApiHostFixture fixture)
     [Fact]
     public async Task Json_SearchOverHttp11_ReturnsBothNanjings()
     {
-        using var http = new HttpClient { BaseAddress = fixture.Host.HttpAddress, DefaultRequestVersion = HttpVersion.Version11 };
+        using var http = fixture.CreateHttpClient();
 
         using var response = await http.GetAsync(new Uri("/v1/regions:search?query=Nanjing", UriKind.Relative));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -72,7 +73,7 @@ public sealed class PlatformApiTests(ApiHostFixture fixture)
     [Fact]
     public async Task Json_BadInput_IsA400WithTheFieldViolations()
     {
-        using var http = new HttpClient { BaseAddress = fixture.Host.HttpAddress };
+        using var http = fixture.CreateHttpClient();
         using var content = JsonContent.Create(new { requestId = "r1", kind = "PARTNERSHIP_KIND_SISTER_CITY", title = "x", localRegionId = "ID-99", counterpart = new { foreignRegionId = "KR-36330" } });
 
         using var notFound = await http.GetAsync(new Uri("/v1/regions/ID-99", UriKind.Relative));
@@ -87,7 +88,7 @@ public sealed class PlatformApiTests(ApiHostFixture fixture)
     [Fact]
     public async Task Json_MalformedBody_IsA400NotA500()
     {
-        using var http = new HttpClient { BaseAddress = fixture.Host.HttpAddress };
+        using var http = fixture.CreateHttpClient();
         using var content = new StringContent("{\"requestId\": 12, \"kind\": \"NOT_A_KIND\"", System.Text.Encoding.UTF8, "application/json");
 
         using var response = await http.PostAsync(new Uri("/v1/partnerships", UriKind.Relative), content);
@@ -121,14 +122,17 @@ public sealed class PlatformApiTests(ApiHostFixture fixture)
     }
 
     [Fact]
-    public async Task Grpc_CallWithoutActor_IsRecordedAsAnonymous()
+    public async Task Grpc_CallWithoutToken_IsUnauthenticatedAndTheActorIsTheTokensSubject()
     {
-        var client = new PartnershipService.PartnershipServiceClient(fixture.Channel);
+        var client = new PartnershipService.PartnershipServiceClient(fixture.RawChannel);
         var proposal = ApiRequests.KlatenNanjing();
         proposal.LocalRegionId = "ID-33.11";
 
-        var response = await client.ProposePartnershipAsync(proposal);
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => client.ProposePartnershipAsync(proposal).ResponseAsync);
+        var response = await client.ProposePartnershipAsync(proposal, ApiRequests.AsOfficial("ID-33.11"));
 
-        Assert.Equal("anonymous", response.Partnership.History[0].Actor);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+        Assert.Equal("UNAUTHENTICATED", anonymous.GetRpcStatus()!.GetDetail<ErrorInfo>().Reason);
+        Assert.Equal("official:ID-33.11", response.Partnership.History[0].Actor);
     }
 }

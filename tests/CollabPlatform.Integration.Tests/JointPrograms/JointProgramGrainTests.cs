@@ -1,3 +1,4 @@
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.JointPrograms;
 using CollabPlatform.Domain.JointPrograms.Commands;
@@ -12,7 +13,7 @@ namespace CollabPlatform.Integration.Tests.JointPrograms;
 [Collection(ClusterCollection.Name)]
 public sealed class JointProgramGrainTests(ClusterFixture fixture)
 {
-    private static readonly CommandMetadata Official = new("official:ID-33.10");
+    private static readonly CommandMetadata Official = new("official:ID-33.10", Principal: new Principal("official:ID-33.10", Role.RegionOfficial, "ID-33.10"));
 
     [Fact]
     public async Task Create_BeforeTheLetterOfIntent_IsRefusedAndNothingIsStored()
@@ -28,13 +29,17 @@ public sealed class JointProgramGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Create_ForAnUnknownPartnership_IsNotFound()
+    public async Task Create_ForAnUnknownPartnership_IsNotFoundForTheAdminAndOutOfScopeForAnOfficial()
     {
         var programId = "JP-" + Guid.NewGuid().ToString("N")[..10];
+        var admin = new CommandMetadata("admin", Principal: new Principal("admin", Role.Admin, null));
 
-        var result = await Program(programId).ExecuteAsync(Tourism("P-DOESNOTEXIST"), Official);
+        var asAdmin = await Program(programId).ExecuteAsync(Tourism("P-DOESNOTEXIST"), admin);
+        var asOfficial = await Program(programId).ExecuteAsync(Tourism("P-DOESNOTEXIST"), Official);
 
-        Assert.Equal(RejectionKind.NotFound, result.Rejection!.Kind);
+        Assert.Equal(RejectionKind.NotFound, asAdmin.Rejection!.Kind);
+        Assert.Equal(RejectionKind.PermissionDenied, asOfficial.Rejection!.Kind);
+        Assert.Null(await Program(programId).GetAsync());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.Partnerships;
 using CollabPlatform.Domain.Partnerships.Commands;
@@ -11,7 +12,7 @@ namespace CollabPlatform.Integration.Tests.Partnerships;
 [Collection(ClusterCollection.Name)]
 public sealed class PartnershipGrainTests(ClusterFixture fixture)
 {
-    private static readonly CommandMetadata Official = new("official:ID-33.10");
+    private static readonly CommandMetadata Official = new("official:ID-33.10", Principal: new Principal("official:ID-33.10", Role.RegionOfficial, "ID-33.10"));
 
     private IPartnershipGrain Grain(string id) => fixture.Grains.GetGrain<IPartnershipGrain>(GrainKeys.Partnership(id));
 

@@ -1,3 +1,4 @@
+using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.RegionProfiles;
 using CollabPlatform.Domain.RegionProfiles.Commands;
@@ -10,7 +11,7 @@ namespace CollabPlatform.Integration.Tests.Regions;
 [Collection(ClusterCollection.Name)]
 public sealed class RegionGrainTests(ClusterFixture fixture)
 {
-    private static readonly CommandMetadata Official = new("official:ID-32.14");
+    private static readonly CommandMetadata Official = new("official:ID-32.14", Principal: new Principal("official:ID-32.14", Role.RegionOfficial, "ID-32.14"));
 
     [Fact]
     public async Task HeadChange_IsKeptInGrainStorageAcrossRestartWithoutResettingTheProfile()

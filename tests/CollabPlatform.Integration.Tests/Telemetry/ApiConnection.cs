@@ -16,7 +16,7 @@ internal sealed class ApiConnection : IDisposable
     internal ApiConnection(Uri address, string actor)
     {
         _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = new SentCalls(_sent, new SocketsHttpHandler()) });
-        Client = CollabClient.Over(_channel, actor);
+        Client = CollabClient.Over(_channel, Api.TestTokens.CredentialsOf(actor));
     }
 
     /// <summary>The four services, calling as the actor it was opened for (another through <c>As</c>).</summary>

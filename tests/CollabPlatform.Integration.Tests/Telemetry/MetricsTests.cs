@@ -1,4 +1,3 @@
-using CollabPlatform.Cli.Client;
 using CollabPlatform.Cli.Seed;
 using CollabPlatform.Contracts.V1;
 using CollabPlatform.Domain.Common;
@@ -43,7 +42,7 @@ public sealed class MetricsTests(TelemetryFixture fixture, ITestOutputHelper out
     public async Task FourStories_SeededReplayedAndOneIllegalMove_CountMutationsByKindAndOutcomeTimeAppendsAndShowStagesInTheGauge()
     {
         var ids = RequestIds.Unique("otel-metrics");
-        using var api = TelemetryFixture.Connect(fixture.A, CollabClient.DefaultActor);
+        using var api = TelemetryFixture.Connect(fixture.A, "cli");
         var before = fixture.CollectMetrics();
         var transactionsBefore = await LedgerTransactionsAsync();
 
@@ -54,7 +53,7 @@ public sealed class MetricsTests(TelemetryFixture fixture, ITestOutputHelper out
         await StorySeeder.SeedAsync(api.Client, ids, Timeout);
         var replayed = fixture.CollectMetrics();
         var klaten = seeded[0].PartnershipId;
-        var illegal = await Assert.ThrowsAsync<RpcException>(() => api.Client.As(KlatenNanjingCountyStory.Actor).Partnerships.AdvanceStageAsync(
+        var illegal = await Assert.ThrowsAsync<RpcException>(() => api.Client.As(KlatenNanjingCountyStory.Official).Partnerships.AdvanceStageAsync(
             new AdvanceStageRequest { RequestId = ids.For("klaten/too-early"), PartnershipId = klaten, TargetStage = PartnershipStage.LetterOfIntent }).ResponseAsync);
         var rejected = fixture.CollectMetrics();
 
@@ -115,7 +114,7 @@ public sealed class MetricsTests(TelemetryFixture fixture, ITestOutputHelper out
     public async Task Feed_OneWatchAgreementsStream_IsOneWatcherWhileOpenAndTimesTheLagOfALiveEvent()
     {
         using var api = TelemetryFixture.Connect(fixture.A, "official:ID-33");
-        var klaten = api.Client.As("official:ID-33.10").Partnerships;
+        var klaten = api.Client.As(Api.TestTokens.Official("ID-33.10")).Partnerships;
         await klaten.ProposePartnershipAsync(ApiRequests.KlatenNanjing(), cancellationToken: Timeout);
         var before = fixture.CollectMetrics();
 

@@ -1,9 +1,8 @@
 // Calls to the JSON (google.api.http) face of the collab.v1 API, from the page's own origin.
-// Every call carries the signed-in token as a bearer token; without one, the development
-// actor header names the caller.
+// Every call carries the signed-in token as a bearer token; without one the server answers
+// UNAUTHENTICATED (401) and the page asks for a token.
 
 const TOKEN_KEY = 'collab.token';
-const DEVELOPMENT_ACTOR = 'dashboard';
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -46,8 +45,6 @@ export function headers() {
   const bearer = token();
   if (bearer) {
     result.Authorization = `Bearer ${bearer}`;
-  } else {
-    result['x-collab-actor'] = DEVELOPMENT_ACTOR;
   }
   return result;
 }
