@@ -79,7 +79,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
 
         grainFailures.Add(await ExceptionOfAsync(() => grains.GetGrain<IPartnershipGrain>(GrainKeys.Partnership(known)).ExecuteAsync(
             new RecordMeeting { MeetingId = "M-DOWN", Date = new DateOnly(2025, 7, 22), Mode = Domain.Partnerships.MeetingMode.Virtual, Summary = "Call while the database is down" },
-            new CommandMetadata(LoadDriver.Actor, "down-" + Guid.NewGuid().ToString("N")))));
+            new CommandMetadata(LoadDriver.Actor, "down-" + Guid.NewGuid().ToString("N"), Principal: TestIdentity.Official(LoadDriver.Actor["official:".Length..])))));
 
         var restarting = load.Now;
         await database.StartAgainAsync();
