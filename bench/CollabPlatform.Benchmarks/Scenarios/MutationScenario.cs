@@ -46,12 +46,14 @@ internal sealed class MutationScenario : IScenario
         var next = new int[64];
         var concurrency = 1;
         long acknowledged = 0;
+        var retries = new Retries();
         async Task AdvanceAsync(int worker, long n, CancellationToken ct)
         {
             var index = worker + (concurrency * (next[worker]++ % (Partnerships / concurrency)));
             var (id, local) = pool[index];
             var target = inEvaluation[index] ? PartnershipStage.Implementation : PartnershipStage.Evaluation;
-            var response = await writers[local].Partnerships.AdvanceStageAsync(Requests.Advance(id, target), deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct);
+            var request = Requests.Advance(id, target);
+            var response = await retries.CallAsync(async () => await writers[local].Partnerships.AdvanceStageAsync(request, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct), ct);
             if (response.Partnership.Stage != target)
             {
                 throw new InvalidOperationException($"{id} answered stage {response.Partnership.Stage}, not {target}");
@@ -109,6 +111,11 @@ internal sealed class MutationScenario : IScenario
         recorder.Check(committed == acknowledged, $"the ledger holds one Implementation/Evaluation event per acknowledged stage change, warm-up included ({committed:N0} events, {acknowledged:N0} acknowledged)");
         recorder.Note($"Stage change: AdvanceStage over gRPC, toggling {Partnerships} partnerships (each brought to Implementation first) between Implementation and Evaluation; each call is validated, decided by the partnership's grain and committed with its event and read-model row in one PostgreSQL transaction before it is answered. Every caller owns its partnerships, so no two calls race on one.");
         recorder.Note($"Baseline: the same PostgreSQL, the same concurrency, from this program over Npgsql: one INSERT of a single row (a jsonb payload the size of a stage-change event) per transaction, durable (fsync and synchronous_commit on). Closed loop, {rounds} alternating slices of {slice.TotalSeconds:0} s of each per concurrency.");
+        if (retries.Count > 0)
+        {
+            recorder.Note($"Stage changes retried after UNAVAILABLE (same request, as the API asks): {retries.Count} (last reason: {retries.LastReason}).");
+        }
+
         foreach (var writer in writers.Values)
         {
             writer.Dispose();

@@ -50,6 +50,7 @@ internal sealed class ScaleScenario : IScenario
             }
         }
 
+        var retries = new Retries();
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
         var idle = await HostMetrics.ScrapeAsync(stack.Host.HttpAddress, cancellationToken);
         var idleResident = ProcStat.ResidentBytes(stack.Host.Pid) ?? 0;
@@ -60,7 +61,8 @@ internal sealed class ScaleScenario : IScenario
         var regionLoad = await LoadAsync(regionCount, async (n, ct) =>
         {
             var region = all[(int)(n * 7919 % all.Count)];
-            await As(Requests.OfficialOf(region)).Regions.UpdateRegionProfileAsync(Requests.Profile(region, (int)n), deadline: Deadline(), cancellationToken: ct);
+            var request = Requests.Profile(region, (int)n);
+            await retries.CallAsync(async () => await As(Requests.OfficialOf(region)).Regions.UpdateRegionProfileAsync(request, deadline: Deadline(), cancellationToken: ct), ct);
         }, cancellationToken);
 
         // Partnerships, each proposed by its regency or city; every fourth also reaches the letter
@@ -71,12 +73,16 @@ internal sealed class ScaleScenario : IScenario
             var local = municipalities[(int)(n % municipalities.Count)];
             var foreign = regions.ForeignMunicipalities[(int)(n * 31 % regions.ForeignMunicipalities.Count)];
             var client = As(Requests.OfficialOf(local));
-            var id = (await client.Partnerships.ProposePartnershipAsync(Requests.Propose(local, foreign, (int)n), deadline: Deadline(), cancellationToken: ct)).Partnership.Id;
+            var propose = Requests.Propose(local, foreign, (int)n);
+            var id = (await retries.CallAsync(async () => await client.Partnerships.ProposePartnershipAsync(propose, deadline: Deadline(), cancellationToken: ct), ct)).Partnership.Id;
             if (n % ProgrammeEvery == 0)
             {
-                await client.Partnerships.AttachDocumentAsync(Requests.Document(id, DocumentKind.LetterOfIntent), deadline: Deadline(), cancellationToken: ct);
-                await client.Partnerships.AdvanceStageAsync(Requests.Advance(id, PartnershipStage.LetterOfIntent), deadline: Deadline(), cancellationToken: ct);
-                await client.JointPrograms.CreateJointProgramAsync(Requests.Program(id, (int)n), deadline: Deadline(), cancellationToken: ct);
+                var letter = Requests.Document(id, DocumentKind.LetterOfIntent);
+                await retries.CallAsync(async () => await client.Partnerships.AttachDocumentAsync(letter, deadline: Deadline(), cancellationToken: ct), ct);
+                var advance = Requests.Advance(id, PartnershipStage.LetterOfIntent);
+                await retries.CallAsync(async () => await client.Partnerships.AdvanceStageAsync(advance, deadline: Deadline(), cancellationToken: ct), ct);
+                var programme = Requests.Program(id, (int)n);
+                await retries.CallAsync(async () => await client.JointPrograms.CreateJointProgramAsync(programme, deadline: Deadline(), cancellationToken: ct), ct);
                 Interlocked.Increment(ref programmes);
             }
         }
@@ -126,6 +132,11 @@ internal sealed class ScaleScenario : IScenario
         recorder.Note($"Load: {LoadConcurrency} callers over one channel, closed loop; a partnership is ProposePartnership by one of the {municipalities.Count} Indonesian regencies and cities in turn with a Chinese, Korean or Japanese municipality; every {ProgrammeEvery}th then gets its letter of intent (AttachDocument, AdvanceStage) and a joint programme (CreateJointProgram), {mutations:N0} mutations in all. Region profiles: UpdateRegionProfile of {regionCount:N0} regions of the catalogue (Indonesia, China, Korea, Japan).");
         recorder.Note($"Memory per active grain = the Host's growth between idle and loaded (RSS, and the GC heap after the last collection as Prometheus reports it) divided by the {grains:N0} grains activated by the load; RSS also holds what the runtime keeps for reuse, so it is the upper figure. Grains stay active: Orleans collects idle activations after 15 minutes by default.");
         recorder.Note($"List query: ListPartnerships with facilitator_id {JawaTengah} (about {partnershipCount * regions.MunicipalitiesOf(JawaTengah).Count / municipalities.Count:N0} partnerships at full size) and {Country} (all of them), first page of 50, BASIC view, one caller in a closed loop for {querySeconds} s each; baseline: the same after the first {firstStep:N0} partnerships.");
+        if (retries.Count > 0)
+        {
+            recorder.Note($"Load calls retried after UNAVAILABLE (same request, as the API asks): {retries.Count} (last reason: {retries.LastReason}).");
+        }
+
         foreach (var client in clients.Values)
         {
             client.Dispose();
