@@ -48,8 +48,20 @@ internal sealed class BenchStack : IAsyncDisposable
     /// <summary>The Host, PostgreSQL and this program, for a <see cref="ResourceWindow"/>.</summary>
     public IReadOnlyList<MonitoredProcess> Processes => [Host.Process, Database.Process, MonitoredProcess.Self()];
 
+    /// <summary>
+    /// How long to keep the Host running after a scenario has measured (<c>--hold=SECONDS</c>), to
+    /// attach diagnostic tools (dotnet-trace, dotnet-gcdump) to it.
+    /// </summary>
+    public static TimeSpan Hold { get; set; }
+
     public async ValueTask DisposeAsync()
     {
+        if (Hold > TimeSpan.Zero)
+        {
+            Log.Line($"  holding the Host (pid {Host.Pid}) for {Hold.TotalSeconds:0} s");
+            await Task.Delay(Hold);
+        }
+
         Admin.Dispose();
         await Host.DisposeAsync();
         await Database.DisposeAsync();
