@@ -37,7 +37,7 @@ internal sealed class FeedScenario : IScenario
 
         await using var stack = await BenchStack.StartAsync("feed", null, cancellationToken);
         await using var truth = new LedgerTruth(stack.Database.ConnectionString);
-        using var writerChannel = ApiClient.Connect(stack.Host.GrpcAddress, "bench-writer");
+        using var writerChannel = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Admin);
         var writers = new ConcurrentDictionary<string, ApiClient>(StringComparer.Ordinal);
         var retries = new Retries();
         ApiClient WriterFor(string region) =>
@@ -177,12 +177,12 @@ internal sealed class FeedScenario : IScenario
         var start = await truth.HeadAsync(cancellationToken);
         var gate = new MeasureGate();
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var channel = ApiClient.Connect(stack.Host.GrpcAddress, "bench-watchers");
+        using var channel = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Admin);
         var clients = new List<ApiClient>();
         var watchers = new List<FeedWatcher>();
         for (var i = 0; i < scopes.Count; i++)
         {
-            var client = ApiClient.Connect(stack.Host.GrpcAddress, $"facilitator-{i:D4}", channel.Channel);
+            var client = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Facilitator(scopes[i], $"facilitator-{i:D4}"), channel.Channel);
             clients.Add(client);
             var watcher = new FeedWatcher(client, scopes[i], start, gate);
             watcher.Start(watching.Token);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CollabPlatform.Benchmarks.Harness;
 using CollabPlatform.Benchmarks.Workload;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 
 namespace CollabPlatform.Benchmarks.Scenarios;
 
@@ -35,15 +36,15 @@ internal sealed class ScaleScenario : IScenario
         var municipalities = regions.AllMunicipalities();
 
         await using var stack = await BenchStack.StartAsync("scale", new Dictionary<string, string> { ["Collab:Telemetry:Prometheus"] = "true" }, cancellationToken);
-        using var channel = ApiClient.Connect(stack.Host.GrpcAddress, "bench-loader");
-        var clients = new Dictionary<string, ApiClient>(StringComparer.Ordinal);
-        ApiClient As(string actor)
+        using var channel = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Admin);
+        var clients = new Dictionary<Principal, ApiClient>();
+        ApiClient As(Principal principal)
         {
             lock (clients)
             {
-                if (!clients.TryGetValue(actor, out var client))
+                if (!clients.TryGetValue(principal, out var client))
                 {
-                    clients[actor] = client = ApiClient.Connect(stack.Host.GrpcAddress, actor, channel.Channel);
+                    clients[principal] = client = ApiClient.Connect(stack.Host.GrpcAddress, principal, channel.Channel);
                 }
 
                 return client;
@@ -89,9 +90,10 @@ internal sealed class ScaleScenario : IScenario
 
         Log.Line($"  first {firstStep:N0} partnerships with programmes");
         var first = await LoadAsync(firstStep, PartnershipAsync, cancellationToken);
-        using var facilitator = ApiClient.Connect(stack.Host.GrpcAddress, "facilitator:ID-33", channel.Channel);
-        var smallProvince = await ListAsync(facilitator, JawaTengah, querySeconds, cancellationToken);
-        var smallCountry = await ListAsync(facilitator, Country, querySeconds, cancellationToken);
+        using var provinceFacilitator = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Facilitator(JawaTengah), channel.Channel);
+        using var countryFacilitator = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Facilitator(Country), channel.Channel);
+        var smallProvince = await ListAsync(provinceFacilitator, JawaTengah, querySeconds, cancellationToken);
+        var smallCountry = await ListAsync(countryFacilitator, Country, querySeconds, cancellationToken);
 
         Log.Line($"  the other {partnershipCount - firstStep:N0} partnerships with programmes");
         var window = ResourceWindow.Start(stack.Processes);
@@ -101,8 +103,8 @@ internal sealed class ScaleScenario : IScenario
 
         var loaded = await HostMetrics.AfterFullCollectionAsync(stack.Host.Pid, stack.Host.HttpAddress, cancellationToken);
         var loadedResident = ProcStat.ResidentBytes(stack.Host.Pid) ?? 0;
-        var largeProvince = await ListAsync(facilitator, JawaTengah, querySeconds, cancellationToken);
-        var largeCountry = await ListAsync(facilitator, Country, querySeconds, cancellationToken);
+        var largeProvince = await ListAsync(provinceFacilitator, JawaTengah, querySeconds, cancellationToken);
+        var largeCountry = await ListAsync(countryFacilitator, Country, querySeconds, cancellationToken);
 
         var partnershipGrains = loaded.ActivationsOf("partnership");
         var programGrains = loaded.ActivationsOf("program");
