@@ -23,14 +23,17 @@ internal static class BenchProgram
         var quick = args.Contains("--quick", StringComparer.Ordinal);
         var resultsArgument = args.FirstOrDefault(a => a.StartsWith("--results=", StringComparison.Ordinal));
         var hostArgument = args.FirstOrDefault(a => a.StartsWith("--host=", StringComparison.Ordinal));
+        var holdArgument = args.FirstOrDefault(a => a.StartsWith("--hold=", StringComparison.Ordinal));
+        BenchStack.Hold = holdArgument is not null ? TimeSpan.FromSeconds(int.Parse(holdArgument["--hold=".Length..], System.Globalization.CultureInfo.InvariantCulture)) : TimeSpan.Zero;
         HostUnderTest.HostAssemblyOverride = hostArgument is not null ? Path.GetFullPath(hostArgument["--host=".Length..]) : null;
         var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (names.Count == 0 || names.Contains("help", StringComparer.Ordinal))
         {
-            Console.WriteLine("usage: dotnet run -c Release --project bench/CollabPlatform.Benchmarks -- all|<scenario>... [--quick] [--results=DIR] [--host=PATH]");
+            Console.WriteLine("usage: dotnet run -c Release --project bench/CollabPlatform.Benchmarks -- all|<scenario>... [--quick] [--results=DIR] [--host=PATH] [--hold=SECONDS]");
             Console.WriteLine("scenarios: " + string.Join(", ", Scenarios.Select(s => $"{s.Name} ({s.Title})")));
             Console.WriteLine("--quick: small sizes to check the scenarios work; nothing is written unless --results is given.");
             Console.WriteLine("--host=PATH: measure another build of CollabPlatform.Host.dll (e.g. a copy of the code before a change).");
+            Console.WriteLine("--hold=SECONDS: keep each scenario's Host running that long after measuring, to attach dotnet-trace or dotnet-gcdump.");
             return names.Count == 0 ? 2 : 0;
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
@@ -9,20 +10,22 @@ namespace CollabPlatform.Benchmarks.Harness;
 /// <summary>
 /// The collab.v1 services (and grpc.health.v1) as one caller, over a channel that may be shared by
 /// many callers. <see cref="Connect"/> is the only place where the benchmark opens channels or
-/// names a caller: today the <c>x-collab-actor</c> header, a bearer token once authentication comes.
+/// names a caller: each client carries a bearer token for its principal (<see cref="BenchIdentity"/>).
 /// </summary>
 internal sealed class ApiClient : IDisposable
 {
-    private const string ActorHeader = "x-collab-actor";
+    private const string AuthorizationHeader = "authorization";
 
     private readonly GrpcChannel? _ownedChannel;
 
-    private ApiClient(GrpcChannel channel, string actor, bool ownsChannel)
+    private ApiClient(GrpcChannel channel, Principal principal, bool ownsChannel)
     {
         Channel = channel;
-        Actor = actor;
+        Principal = principal;
         _ownedChannel = ownsChannel ? channel : null;
-        var headers = new Metadata { { ActorHeader, actor } };
+
+        // One token per client, minted once: the Host checks it on every call.
+        var headers = new Metadata { { AuthorizationHeader, "Bearer " + BenchIdentity.Token(principal) } };
         Invoker = channel.Intercept(metadata =>
         {
             foreach (var header in headers)
@@ -40,7 +43,7 @@ internal sealed class ApiClient : IDisposable
 
     public GrpcChannel Channel { get; }
 
-    public string Actor { get; }
+    public Principal Principal { get; }
 
     /// <summary>Calls carry the caller's identity; for hand-encoded methods such as the health check.</summary>
     public CallInvoker Invoker { get; }
@@ -54,16 +57,16 @@ internal sealed class ApiClient : IDisposable
     public FacilitationService.FacilitationServiceClient Facilitation { get; }
 
     /// <summary>
-    /// A client calling as <paramref name="actor"/>: over <paramref name="shared"/> when given (its
+    /// A client calling as <paramref name="principal"/>: over <paramref name="shared"/> when given (its
     /// HTTP/2 connections are shared with other callers), otherwise over a channel of its own to
     /// <paramref name="address"/> that opens a further HTTP/2 connection whenever the server's
     /// stream limit per connection is reached.
     /// </summary>
-    public static ApiClient Connect(Uri address, string actor, GrpcChannel? shared = null)
+    public static ApiClient Connect(Uri address, Principal principal, GrpcChannel? shared = null)
     {
         if (shared is not null)
         {
-            return new ApiClient(shared, actor, ownsChannel: false);
+            return new ApiClient(shared, principal, ownsChannel: false);
         }
 
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
@@ -80,7 +83,7 @@ internal sealed class ApiClient : IDisposable
             DisposeHttpClient = true,
             MaxReceiveMessageSize = 16 * 1024 * 1024,
         });
-        return new ApiClient(channel, actor, ownsChannel: true);
+        return new ApiClient(channel, principal, ownsChannel: true);
     }
 
     public void Dispose() => _ownedChannel?.Dispose();

@@ -14,7 +14,7 @@ internal sealed class BenchStack : IAsyncDisposable
 
     public HostUnderTest Host { get; }
 
-    /// <summary>A client of its own channel, for set-up and health checks.</summary>
+    /// <summary>A client of its own channel calling as the admin, for set-up and health checks.</summary>
     public ApiClient Admin { get; }
 
     public static async Task<BenchStack> StartAsync(string purpose, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
@@ -23,12 +23,17 @@ internal sealed class BenchStack : IAsyncDisposable
         HostUnderTest? host = null;
         try
         {
-            var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+            var all = new Dictionary<string, string>(BenchIdentity.HostSettings)
             {
                 ["ConnectionStrings:Collab"] = database.ConnectionString,
             };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                all[key] = value;
+            }
+
             host = await HostUnderTest.StartAsync(all);
-            var admin = ApiClient.Connect(host.GrpcAddress, "bench-admin");
+            var admin = ApiClient.Connect(host.GrpcAddress, BenchIdentity.Admin);
             await HealthCheck.WaitServingAsync(admin, TimeSpan.FromSeconds(60));
             Log.Line($"  Host pid {host.Pid} ready in {host.ReportedReadyMs} ms on {host.GrpcAddress}, PostgreSQL pid {database.Process.Pid}");
             return new BenchStack(database, host, admin);
@@ -48,8 +53,20 @@ internal sealed class BenchStack : IAsyncDisposable
     /// <summary>The Host, PostgreSQL and this program, for a <see cref="ResourceWindow"/>.</summary>
     public IReadOnlyList<MonitoredProcess> Processes => [Host.Process, Database.Process, MonitoredProcess.Self()];
 
+    /// <summary>
+    /// How long to keep the Host running after a scenario has measured (<c>--hold=SECONDS</c>), to
+    /// attach diagnostic tools (dotnet-trace, dotnet-gcdump) to it.
+    /// </summary>
+    public static TimeSpan Hold { get; set; }
+
     public async ValueTask DisposeAsync()
     {
+        if (Hold > TimeSpan.Zero)
+        {
+            Log.Line($"  holding the Host (pid {Host.Pid}) for {Hold.TotalSeconds:0} s");
+            await Task.Delay(Hold);
+        }
+
         Admin.Dispose();
         await Host.DisposeAsync();
         await Database.DisposeAsync();

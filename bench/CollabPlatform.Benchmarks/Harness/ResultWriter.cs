@@ -9,9 +9,14 @@ namespace CollabPlatform.Benchmarks.Harness;
 /// Writes <c>bench/results/latest.md</c> and <c>latest.json</c>, and a copy of this run named by
 /// date and scenarios. The latest files keep, for every scenario, the newest run of it: running one
 /// scenario replaces only its own entry, and each entry names its own date, commit and machine.
+/// A hand-written analysis at the end of <c>latest.md</c>, from <see cref="AnalysisMarker"/> on, is
+/// kept when the file is written again.
 /// </summary>
 internal static class ResultWriter
 {
+    /// <summary>Everything in <c>latest.md</c> from this line on is kept as it is.</summary>
+    public const string AnalysisMarker = "<!-- analysis: written by hand for the run it names; kept when the results above are rewritten -->";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -40,11 +45,14 @@ internal static class ResultWriter
         var name = $"{stamp}-{string.Join('-', results.Select(r => r.Name))}";
 
         await File.WriteAllTextAsync(latestJson, JsonSerializer.Serialize(new ResultFile { Scenarios = merged }, Json));
-        await File.WriteAllTextAsync(Path.Combine(directory, "latest.md"), Markdown("Latest benchmark results", merged));
+        var latestMarkdown = Path.Combine(directory, "latest.md");
+        var before = File.Exists(latestMarkdown) ? await File.ReadAllTextAsync(latestMarkdown) : string.Empty;
+        var kept = before.IndexOf(AnalysisMarker, StringComparison.Ordinal) is var at and >= 0 ? Environment.NewLine + before[at..] : string.Empty;
+        await File.WriteAllTextAsync(latestMarkdown, Markdown("Latest benchmark results", merged) + kept);
         await File.WriteAllTextAsync(Path.Combine(directory, name + ".json"), JsonSerializer.Serialize(new ResultFile { Scenarios = entries }, Json));
         var copy = Path.Combine(directory, name + ".md");
         await File.WriteAllTextAsync(copy, Markdown($"Benchmark run {stamp}", entries));
-        return (Path.Combine(directory, "latest.md"), copy);
+        return (latestMarkdown, copy);
     }
 
     private static int Rank(string name) => Array.IndexOf(Order, name) is var i and >= 0 ? i : Order.Length;

@@ -37,8 +37,9 @@ internal sealed class FeedScenario : IScenario
 
         await using var stack = await BenchStack.StartAsync("feed", null, cancellationToken);
         await using var truth = new LedgerTruth(stack.Database.ConnectionString);
-        using var writerChannel = ApiClient.Connect(stack.Host.GrpcAddress, "bench-writer");
+        using var writerChannel = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Admin);
         var writers = new ConcurrentDictionary<string, ApiClient>(StringComparer.Ordinal);
+        var retries = new Retries();
         ApiClient WriterFor(string region) =>
             writers.GetOrAdd(region, r => ApiClient.Connect(stack.Host.GrpcAddress, Requests.OfficialOf(r), writerChannel.Channel));
 
@@ -63,7 +64,8 @@ internal sealed class FeedScenario : IScenario
         await Parallel.ForAsync(0, poolSize, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (n, ct) =>
         {
             var local = LocalFor(n);
-            var response = await WriterFor(local).Partnerships.ProposePartnershipAsync(Requests.Propose(local, ForeignFor(n), n), deadline: Deadline(), cancellationToken: ct);
+            var request = Requests.Propose(local, ForeignFor(n), n);
+            var response = await retries.CallAsync(async () => await WriterFor(local).Partnerships.ProposePartnershipAsync(request, deadline: Deadline(), cancellationToken: ct), ct);
             pool[n] = (response.Partnership.Id, local);
         });
 
@@ -76,18 +78,20 @@ internal sealed class FeedScenario : IScenario
             {
                 var n = Interlocked.Increment(ref proposals);
                 var local = LocalFor(n);
-                await WriterFor(local).Partnerships.ProposePartnershipAsync(Requests.Propose(local, ForeignFor(n), n), deadline: Deadline(), cancellationToken: ct);
+                var request = Requests.Propose(local, ForeignFor(n), n);
+                await retries.CallAsync(async () => await WriterFor(local).Partnerships.ProposePartnershipAsync(request, deadline: Deadline(), cancellationToken: ct), ct);
             }
             else
             {
                 var target = pool[i % poolSize];
-                await WriterFor(target.Local).Partnerships.RecordMeetingAsync(Requests.Meeting(target.Id, Interlocked.Increment(ref meetings)), deadline: Deadline(), cancellationToken: ct);
+                var request = Requests.Meeting(target.Id, Interlocked.Increment(ref meetings));
+                await retries.CallAsync(async () => await WriterFor(target.Local).Partnerships.RecordMeetingAsync(request, deadline: Deadline(), cancellationToken: ct), ct);
             }
         }
 
         // Baseline: one watcher of the whole country, the same write rate, the same Host.
         Log.Line($"  baseline: 1 watcher, {rate} writes/s for {baselineSeconds} s");
-        var baseline = await MeasureAsync(stack, truth, [Country], rate, TimeSpan.FromSeconds(baselineSeconds), WriteAsync, warmUp: pool.Take(1), WriterFor, cancellationToken);
+        var baseline = await MeasureAsync(stack, truth, [Country], rate, TimeSpan.FromSeconds(baselineSeconds), WriteAsync, warmUp: pool.Take(1), WriterFor, retries, cancellationToken);
 
         var scopes = Enumerable.Range(0, watcherCount).Select(i => (i % 10) switch
         {
@@ -101,7 +105,16 @@ internal sealed class FeedScenario : IScenario
         var warmUp = OtherProvinces.Select(p => pool.First(x => otherMunicipalities[p].Contains(x.Local)))
             .Concat(watchedMunicipalities.Select(m => pool.First(x => x.Local == m)));
         Log.Line($"  {watcherCount} watchers, {rate} writes/s for {measureSeconds} s");
-        var main = await MeasureAsync(stack, truth, scopes, rate, TimeSpan.FromSeconds(measureSeconds), WriteAsync, warmUp, WriterFor, cancellationToken);
+        FeedPhase main;
+        try
+        {
+            main = await MeasureAsync(stack, truth, scopes, rate, TimeSpan.FromSeconds(measureSeconds), WriteAsync, warmUp, WriterFor, retries, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.Line($"  the Host's last lines:\n{stack.Host.Tail(40)}");
+            throw;
+        }
 
         foreach (var writer in writers.Values)
         {
@@ -134,6 +147,11 @@ internal sealed class FeedScenario : IScenario
             recorder.Check(phase.Wrong.Count == 0, $"{phase.Watchers} watcher(s): each received exactly the events of its scope committed during the phase, once each, in ledger order ({phase.Delivered:N0} deliveries of {phase.Events:N0} events){(phase.Wrong.Count > 0 ? "; wrong: " + string.Join("; ", phase.Wrong.Take(5)) : string.Empty)}");
         }
 
+        if (retries.Count > 0)
+        {
+            recorder.Note($"Writes retried after UNAVAILABLE (same request, as the API asks): {retries.Count} (last reason: {retries.LastReason}).");
+        }
+
         recorder.Note($"Latency = the watcher's receive time − the event's occurred_at. occurred_at is stamped by the Host when the grain decides, just before the transaction that commits the event, so each figure is commit→delivery plus the commit itself (a little above what a facilitator sees); write acknowledged is the writer's own round trip for comparison. Host and client read the same clock (loopback).");
         recorder.Note($"Watchers: {watcherCount:N0}, each its own caller identity (so the default {10}-stream limit per caller, Collab:Api:MaxStreamsPerCaller, is kept), on one shared gRPC channel that opens another HTTP/2 connection whenever Kestrel's 100 streams per connection are in use: {main.Connections} connections to the Host while watching.");
         recorder.Note($"Scopes: 20 % {Country} (the whole country), 30 % {JawaTengah} Jawa Tengah, 30 % spread over {string.Join(", ", OtherProvinces)}, 20 % over 10 municipalities of Jawa Tengah ({string.Join(", ", watchedMunicipalities)}); every event reaches {main.Delivered / (double)Math.Max(main.Events, 1):0} watchers on average.");
@@ -153,24 +171,25 @@ internal sealed class FeedScenario : IScenario
         Func<long, CancellationToken, Task> write,
         IEnumerable<(string Id, string Local)> warmUp,
         Func<string, ApiClient> writerFor,
+        Retries retries,
         CancellationToken cancellationToken)
     {
         var start = await truth.HeadAsync(cancellationToken);
         var gate = new MeasureGate();
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var channel = ApiClient.Connect(stack.Host.GrpcAddress, "bench-watchers");
+        using var channel = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Admin);
         var clients = new List<ApiClient>();
         var watchers = new List<FeedWatcher>();
         for (var i = 0; i < scopes.Count; i++)
         {
-            var client = ApiClient.Connect(stack.Host.GrpcAddress, $"facilitator-{i:D4}", channel.Channel);
+            var client = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Facilitator(scopes[i], $"facilitator-{i:D4}"), channel.Channel);
             clients.Add(client);
             var watcher = new FeedWatcher(client, scopes[i], start, gate);
             watcher.Start(watching.Token);
             watchers.Add(watcher);
 
-            // Dashboards connect over time, not in one instant: about 250 a second.
-            if (i % 50 == 49)
+            // Dashboards connect over time, not in one instant: about 100 a second.
+            if (i % 20 == 19)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
             }
@@ -179,10 +198,12 @@ internal sealed class FeedScenario : IScenario
         var n = 0;
         foreach (var (id, local) in warmUp)
         {
-            await writerFor(local).Partnerships.RecordMeetingAsync(Requests.Meeting(id, 1_000_000 + n++), deadline: Deadline(), cancellationToken: cancellationToken);
+            // A generous deadline: the Host may still be busy with the watchers' catch-up queries.
+            var request = Requests.Meeting(id, 1_000_000 + n++);
+            await retries.CallAsync(async () => await writerFor(local).Partnerships.RecordMeetingAsync(request, deadline: DateTime.UtcNow.AddMinutes(2), cancellationToken: cancellationToken), cancellationToken);
         }
 
-        await WaitUntilAsync(() => watchers.All(w => w.Events > 0 || w.Failure is not null), TimeSpan.FromSeconds(90), "every watcher received its warm-up event");
+        await WaitUntilAsync(() => watchers.All(w => w.Events > 0 || w.Failure is not null), TimeSpan.FromSeconds(180), "every watcher received its warm-up event");
         var connections = TcpConnections.To(stack.Host.GrpcAddress.Port);
 
         var window = ResourceWindow.Start(stack.Processes);

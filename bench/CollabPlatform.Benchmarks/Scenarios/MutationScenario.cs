@@ -13,6 +13,7 @@ namespace CollabPlatform.Benchmarks.Scenarios;
 internal sealed class MutationScenario : IScenario
 {
     private const string JawaTengah = "ID-33";
+    private const string Ministry = "MINISTRY-ID";
     private const int Partnerships = 128;
 
     // About the size of a stage-change event's row in the ledger.
@@ -30,14 +31,15 @@ internal sealed class MutationScenario : IScenario
         var regions = new RegionPool();
         var locals = regions.MunicipalitiesOf(JawaTengah);
 
-        using var channel = ApiClient.Connect(stack.Host.GrpcAddress, "bench-writer");
+        using var channel = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Admin);
         var writers = locals.ToDictionary(l => l, l => ApiClient.Connect(stack.Host.GrpcAddress, Requests.OfficialOf(l), channel.Channel), StringComparer.Ordinal);
+        using var ministry = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Ministry(Ministry), channel.Channel);
         var pool = new (string Id, string Local)[Partnerships];
         Log.Line($"  bringing {Partnerships} partnerships to Implementation");
         await Parallel.ForAsync(0, Partnerships, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (n, ct) =>
         {
             var local = locals[n % locals.Count];
-            pool[n] = (await ToImplementationAsync(writers[local], local, regions.ForeignMunicipalities[n * 17 % regions.ForeignMunicipalities.Count], n, ct), local);
+            pool[n] = (await ToImplementationAsync(writers[local], ministry, local, regions.ForeignMunicipalities[n * 17 % regions.ForeignMunicipalities.Count], n, ct), local);
         });
 
         // Each partnership belongs to one caller at a time, which knows its stage and toggles it:
@@ -46,12 +48,14 @@ internal sealed class MutationScenario : IScenario
         var next = new int[64];
         var concurrency = 1;
         long acknowledged = 0;
+        var retries = new Retries();
         async Task AdvanceAsync(int worker, long n, CancellationToken ct)
         {
             var index = worker + (concurrency * (next[worker]++ % (Partnerships / concurrency)));
             var (id, local) = pool[index];
             var target = inEvaluation[index] ? PartnershipStage.Implementation : PartnershipStage.Evaluation;
-            var response = await writers[local].Partnerships.AdvanceStageAsync(Requests.Advance(id, target), deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct);
+            var request = Requests.Advance(id, target);
+            var response = await retries.CallAsync(async () => await writers[local].Partnerships.AdvanceStageAsync(request, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct), ct);
             if (response.Partnership.Stage != target)
             {
                 throw new InvalidOperationException($"{id} answered stage {response.Partnership.Stage}, not {target}");
@@ -109,28 +113,36 @@ internal sealed class MutationScenario : IScenario
         recorder.Check(committed == acknowledged, $"the ledger holds one Implementation/Evaluation event per acknowledged stage change, warm-up included ({committed:N0} events, {acknowledged:N0} acknowledged)");
         recorder.Note($"Stage change: AdvanceStage over gRPC, toggling {Partnerships} partnerships (each brought to Implementation first) between Implementation and Evaluation; each call is validated, decided by the partnership's grain and committed with its event and read-model row in one PostgreSQL transaction before it is answered. Every caller owns its partnerships, so no two calls race on one.");
         recorder.Note($"Baseline: the same PostgreSQL, the same concurrency, from this program over Npgsql: one INSERT of a single row (a jsonb payload the size of a stage-change event) per transaction, durable (fsync and synchronous_commit on). Closed loop, {rounds} alternating slices of {slice.TotalSeconds:0} s of each per concurrency.");
+        if (retries.Count > 0)
+        {
+            recorder.Note($"Stage changes retried after UNAVAILABLE (same request, as the API asks): {retries.Count} (last reason: {retries.LastReason}).");
+        }
+
         foreach (var writer in writers.Values)
         {
             writer.Dispose();
         }
     }
 
-    private static async Task<string> ToImplementationAsync(ApiClient writer, string local, string foreign, int n, CancellationToken cancellationToken)
+    private static async Task<string> ToImplementationAsync(ApiClient writer, ApiClient ministry, string local, string foreign, int n, CancellationToken cancellationToken)
     {
         var partnerships = writer.Partnerships;
         var id = (await partnerships.ProposePartnershipAsync(Requests.Propose(local, foreign, n), cancellationToken: cancellationToken)).Partnership.Id;
-        var steps = new (DocumentKind Document, PartnershipStage Stage)[]
+
+        // The region records each document and move, except central-government approval: the
+        // ministry moves the partnership into its review, attaches its approval and releases it to drafting.
+        var steps = new (DocumentKind Document, ApiClient DocumentBy, PartnershipStage Stage, ApiClient StageBy)[]
         {
-            (DocumentKind.LetterOfIntent, PartnershipStage.LetterOfIntent),
-            (DocumentKind.CooperationPlan, PartnershipStage.CooperationPlan),
-            (DocumentKind.CouncilApproval, PartnershipStage.CouncilApproval),
-            (DocumentKind.MinistryRequest, PartnershipStage.CentralReview),
-            (DocumentKind.CentralApproval, PartnershipStage.Drafting),
+            (DocumentKind.LetterOfIntent, writer, PartnershipStage.LetterOfIntent, writer),
+            (DocumentKind.CooperationPlan, writer, PartnershipStage.CooperationPlan, writer),
+            (DocumentKind.CouncilApproval, writer, PartnershipStage.CouncilApproval, writer),
+            (DocumentKind.MinistryRequest, writer, PartnershipStage.CentralReview, ministry),
+            (DocumentKind.CentralApproval, ministry, PartnershipStage.Drafting, ministry),
         };
-        foreach (var (document, stage) in steps)
+        foreach (var (document, documentBy, stage, stageBy) in steps)
         {
-            await partnerships.AttachDocumentAsync(Requests.Document(id, document), cancellationToken: cancellationToken);
-            await partnerships.AdvanceStageAsync(Requests.Advance(id, stage), cancellationToken: cancellationToken);
+            await documentBy.Partnerships.AttachDocumentAsync(Requests.Document(id, document), cancellationToken: cancellationToken);
+            await stageBy.Partnerships.AdvanceStageAsync(Requests.Advance(id, stage), cancellationToken: cancellationToken);
         }
 
         var validity = new ValidityWindow { EffectiveDate = Requests.Date(2024, 3, 1), ExpiryDate = Requests.Date(2029, 2, 28) };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CollabPlatform.Benchmarks.Harness;
 using CollabPlatform.Benchmarks.Workload;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 
 namespace CollabPlatform.Benchmarks.Scenarios;
 
@@ -35,23 +36,24 @@ internal sealed class ScaleScenario : IScenario
         var municipalities = regions.AllMunicipalities();
 
         await using var stack = await BenchStack.StartAsync("scale", new Dictionary<string, string> { ["Collab:Telemetry:Prometheus"] = "true" }, cancellationToken);
-        using var channel = ApiClient.Connect(stack.Host.GrpcAddress, "bench-loader");
-        var clients = new Dictionary<string, ApiClient>(StringComparer.Ordinal);
-        ApiClient As(string actor)
+        using var channel = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Admin);
+        var clients = new Dictionary<Principal, ApiClient>();
+        ApiClient As(Principal principal)
         {
             lock (clients)
             {
-                if (!clients.TryGetValue(actor, out var client))
+                if (!clients.TryGetValue(principal, out var client))
                 {
-                    clients[actor] = client = ApiClient.Connect(stack.Host.GrpcAddress, actor, channel.Channel);
+                    clients[principal] = client = ApiClient.Connect(stack.Host.GrpcAddress, principal, channel.Channel);
                 }
 
                 return client;
             }
         }
 
+        var retries = new Retries();
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
-        var idle = await HostMetrics.ScrapeAsync(stack.Host.HttpAddress, cancellationToken);
+        var idle = await HostMetrics.AfterFullCollectionAsync(stack.Host.Pid, stack.Host.HttpAddress, cancellationToken);
         var idleResident = ProcStat.ResidentBytes(stack.Host.Pid) ?? 0;
 
         // Region profiles: every region of the catalogue in turn, Indonesian and foreign.
@@ -60,7 +62,8 @@ internal sealed class ScaleScenario : IScenario
         var regionLoad = await LoadAsync(regionCount, async (n, ct) =>
         {
             var region = all[(int)(n * 7919 % all.Count)];
-            await As(Requests.OfficialOf(region)).Regions.UpdateRegionProfileAsync(Requests.Profile(region, (int)n), deadline: Deadline(), cancellationToken: ct);
+            var request = Requests.Profile(region, (int)n);
+            await retries.CallAsync(async () => await As(Requests.OfficialOf(region)).Regions.UpdateRegionProfileAsync(request, deadline: Deadline(), cancellationToken: ct), ct);
         }, cancellationToken);
 
         // Partnerships, each proposed by its regency or city; every fourth also reaches the letter
@@ -71,21 +74,26 @@ internal sealed class ScaleScenario : IScenario
             var local = municipalities[(int)(n % municipalities.Count)];
             var foreign = regions.ForeignMunicipalities[(int)(n * 31 % regions.ForeignMunicipalities.Count)];
             var client = As(Requests.OfficialOf(local));
-            var id = (await client.Partnerships.ProposePartnershipAsync(Requests.Propose(local, foreign, (int)n), deadline: Deadline(), cancellationToken: ct)).Partnership.Id;
+            var propose = Requests.Propose(local, foreign, (int)n);
+            var id = (await retries.CallAsync(async () => await client.Partnerships.ProposePartnershipAsync(propose, deadline: Deadline(), cancellationToken: ct), ct)).Partnership.Id;
             if (n % ProgrammeEvery == 0)
             {
-                await client.Partnerships.AttachDocumentAsync(Requests.Document(id, DocumentKind.LetterOfIntent), deadline: Deadline(), cancellationToken: ct);
-                await client.Partnerships.AdvanceStageAsync(Requests.Advance(id, PartnershipStage.LetterOfIntent), deadline: Deadline(), cancellationToken: ct);
-                await client.JointPrograms.CreateJointProgramAsync(Requests.Program(id, (int)n), deadline: Deadline(), cancellationToken: ct);
+                var letter = Requests.Document(id, DocumentKind.LetterOfIntent);
+                await retries.CallAsync(async () => await client.Partnerships.AttachDocumentAsync(letter, deadline: Deadline(), cancellationToken: ct), ct);
+                var advance = Requests.Advance(id, PartnershipStage.LetterOfIntent);
+                await retries.CallAsync(async () => await client.Partnerships.AdvanceStageAsync(advance, deadline: Deadline(), cancellationToken: ct), ct);
+                var programme = Requests.Program(id, (int)n);
+                await retries.CallAsync(async () => await client.JointPrograms.CreateJointProgramAsync(programme, deadline: Deadline(), cancellationToken: ct), ct);
                 Interlocked.Increment(ref programmes);
             }
         }
 
         Log.Line($"  first {firstStep:N0} partnerships with programmes");
         var first = await LoadAsync(firstStep, PartnershipAsync, cancellationToken);
-        using var facilitator = ApiClient.Connect(stack.Host.GrpcAddress, "facilitator:ID-33", channel.Channel);
-        var smallProvince = await ListAsync(facilitator, JawaTengah, querySeconds, cancellationToken);
-        var smallCountry = await ListAsync(facilitator, Country, querySeconds, cancellationToken);
+        using var provinceFacilitator = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Facilitator(JawaTengah), channel.Channel);
+        using var countryFacilitator = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Facilitator(Country), channel.Channel);
+        var smallProvince = await ListAsync(provinceFacilitator, JawaTengah, querySeconds, cancellationToken);
+        var smallCountry = await ListAsync(countryFacilitator, Country, querySeconds, cancellationToken);
 
         Log.Line($"  the other {partnershipCount - firstStep:N0} partnerships with programmes");
         var window = ResourceWindow.Start(stack.Processes);
@@ -93,12 +101,10 @@ internal sealed class ScaleScenario : IScenario
         var loadResources = await window.StopAsync();
         await window.DisposeAsync();
 
-        // Let the last requests' garbage go before reading memory.
-        await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
-        var loaded = await HostMetrics.ScrapeAsync(stack.Host.HttpAddress, cancellationToken);
+        var loaded = await HostMetrics.AfterFullCollectionAsync(stack.Host.Pid, stack.Host.HttpAddress, cancellationToken);
         var loadedResident = ProcStat.ResidentBytes(stack.Host.Pid) ?? 0;
-        var largeProvince = await ListAsync(facilitator, JawaTengah, querySeconds, cancellationToken);
-        var largeCountry = await ListAsync(facilitator, Country, querySeconds, cancellationToken);
+        var largeProvince = await ListAsync(provinceFacilitator, JawaTengah, querySeconds, cancellationToken);
+        var largeCountry = await ListAsync(countryFacilitator, Country, querySeconds, cancellationToken);
 
         var partnershipGrains = loaded.ActivationsOf("partnership");
         var programGrains = loaded.ActivationsOf("program");
@@ -111,9 +117,9 @@ internal sealed class ScaleScenario : IScenario
         recorder.Add(Figure.Of("load rate", mutations / totalLoad.TotalSeconds, "mutations/s", $"first {firstStep:N0}", MutationsOf(firstStep) / first.Elapsed.TotalSeconds));
         recorder.Add(Figure.Of($"load time, {regionCount:N0} region profiles", regionLoad.Elapsed.TotalSeconds, "s"));
         recorder.Add(Figure.Of("Host RSS with every grain active", loadedResident / (1024.0 * 1024), "MiB", "idle Host", idleResident / (1024.0 * 1024)));
-        recorder.Add(Figure.Of("Host GC heap with every grain active", loaded.GcHeapBytes / (1024.0 * 1024), "MiB", "idle Host", idle.GcHeapBytes / (1024.0 * 1024)));
-        recorder.Add(Figure.AtMost("memory per active grain (RSS growth / grains)", (loadedResident - idleResident) / 1024.0 / Math.Max(grains, 1), "KiB", 10));
-        recorder.Add(Figure.Of("memory per active grain (GC heap growth / grains)", (loaded.GcHeapBytes - idle.GcHeapBytes) / 1024.0 / Math.Max(grains, 1), "KiB"));
+        recorder.Add(Figure.Of("Host live GC heap with every grain active", loaded.GcHeapBytes / (1024.0 * 1024), "MiB", "idle Host", idle.GcHeapBytes / (1024.0 * 1024)));
+        recorder.Add(Figure.AtMost("memory per active grain (live GC heap growth / grains)", (loaded.GcHeapBytes - idle.GcHeapBytes) / 1024.0 / Math.Max(grains, 1), "KiB", 10));
+        recorder.Add(Figure.Of("memory per active grain (RSS growth / grains)", (loadedResident - idleResident) / 1024.0 / Math.Max(grains, 1), "KiB"));
         recorder.Add(Figure.AtMost($"ListPartnerships p99, facilitator {JawaTengah}", largeProvince.Latency.PercentileMs(99), "ms", 50, $"at {firstStep:N0}", smallProvince.Latency.PercentileMs(99)));
         recorder.Add(Figure.Of($"ListPartnerships p50, facilitator {JawaTengah}", largeProvince.Latency.PercentileMs(50), "ms", $"at {firstStep:N0}", smallProvince.Latency.PercentileMs(50)));
         recorder.Add(Figure.AtMost($"ListPartnerships p99, facilitator {Country}", largeCountry.Latency.PercentileMs(99), "ms", 50, $"at {firstStep:N0}", smallCountry.Latency.PercentileMs(99)));
@@ -124,8 +130,13 @@ internal sealed class ScaleScenario : IScenario
         recorder.Check(partnershipGrains >= partnershipCount && programGrains >= programmes, $"every partnership grain is active when memory is read: {partnershipGrains:N0} partnership, {programGrains:N0} programme and {regionGrains:N0} region activations (Orleans' orleans_catalog_activations)");
         recorder.Check(largeProvince.FullPages == largeProvince.Calls && largeCountry.FullPages == largeCountry.Calls, $"every list call returned a full page of 50 ({largeProvince.Calls:N0} for {JawaTengah}, {largeCountry.Calls:N0} for {Country})");
         recorder.Note($"Load: {LoadConcurrency} callers over one channel, closed loop; a partnership is ProposePartnership by one of the {municipalities.Count} Indonesian regencies and cities in turn with a Chinese, Korean or Japanese municipality; every {ProgrammeEvery}th then gets its letter of intent (AttachDocument, AdvanceStage) and a joint programme (CreateJointProgram), {mutations:N0} mutations in all. Region profiles: UpdateRegionProfile of {regionCount:N0} regions of the catalogue (Indonesia, China, Korea, Japan).");
-        recorder.Note($"Memory per active grain = the Host's growth between idle and loaded (RSS, and the GC heap after the last collection as Prometheus reports it) divided by the {grains:N0} grains activated by the load; RSS also holds what the runtime keeps for reuse, so it is the upper figure. Grains stay active: Orleans collects idle activations after 15 minutes by default.");
+        recorder.Note($"Memory per active grain = the Host's growth between idle and loaded divided by the {grains:N0} grains the load activated. The goal is held to the live managed heap: before each reading the benchmark induces a full blocking GC in the Host through its diagnostics port (EventPipe, as heap-dump tools do) and reads the heap size after it from the Host's Prometheus endpoint (Collab:Telemetry:Prometheus=true). RSS growth is shown too; it also holds what the runtime keeps for reuse (Server GC), so it is the upper figure. Grains stay active: Orleans collects idle activations after 15 minutes by default, and the check below counts them.");
         recorder.Note($"List query: ListPartnerships with facilitator_id {JawaTengah} (about {partnershipCount * regions.MunicipalitiesOf(JawaTengah).Count / municipalities.Count:N0} partnerships at full size) and {Country} (all of them), first page of 50, BASIC view, one caller in a closed loop for {querySeconds} s each; baseline: the same after the first {firstStep:N0} partnerships.");
+        if (retries.Count > 0)
+        {
+            recorder.Note($"Load calls retried after UNAVAILABLE (same request, as the API asks): {retries.Count} (last reason: {retries.LastReason}).");
+        }
+
         foreach (var client in clients.Values)
         {
             client.Dispose();

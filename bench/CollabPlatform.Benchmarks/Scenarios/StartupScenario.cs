@@ -71,7 +71,7 @@ internal sealed class StartupScenario : IScenario
         await using (host)
         {
             var readyLine = host.TimeToReadyLine;
-            using var client = ApiClient.Connect(host.GrpcAddress, "bench-startup");
+            using var client = ApiClient.Connect(host.GrpcAddress, BenchIdentity.Admin);
             var request = HealthCheck.Request(string.Empty);
             var deadline = Stopwatch.GetTimestamp() + (60 * Stopwatch.Frequency);
             while (true)

@@ -29,7 +29,7 @@ internal sealed class UnaryReadScenario : IScenario
         // Partnerships with a short history each (proposal, minutes, meeting, facilitator), as a
         // regency's typical tie looks; creating them activates their grains.
         var ids = new string[Partnerships];
-        using var writerChannel = ApiClient.Connect(stack.Host.GrpcAddress, "bench-writer");
+        using var writerChannel = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Admin);
         await Parallel.ForAsync(0, Partnerships, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (n, ct) =>
         {
             var local = locals[n % locals.Count];
@@ -42,7 +42,7 @@ internal sealed class UnaryReadScenario : IScenario
             ids[n] = id;
         });
 
-        using var reader = ApiClient.Connect(stack.Host.GrpcAddress, "facilitator:ID-33");
+        using var reader = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Facilitator(JawaTengah));
         var liveness = HealthCheck.Request("liveness");
         async Task GetAsync(int worker, long n, CancellationToken ct)
         {

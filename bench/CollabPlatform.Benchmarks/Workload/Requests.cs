@@ -1,4 +1,6 @@
+using CollabPlatform.Benchmarks.Harness;
 using CollabPlatform.Contracts.V1;
+using CollabPlatform.Domain.Access;
 
 namespace CollabPlatform.Benchmarks.Workload;
 
@@ -7,8 +9,8 @@ internal static class Requests
 {
     private static readonly Sector[] Sectors = [Sector.Tourism, Sector.Msme, Sector.Agriculture, Sector.Culture, Sector.Education];
 
-    /// <summary>The actor that acts for a local region: one of its officials.</summary>
-    public static string OfficialOf(string region) => $"official:{region}";
+    /// <summary>The caller that acts for a region: one of its officials.</summary>
+    public static Principal OfficialOf(string region) => BenchIdentity.Official(region);
 
     public static string NewRequestId() => Guid.NewGuid().ToString("N");
 

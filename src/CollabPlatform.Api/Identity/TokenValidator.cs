@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using CollabPlatform.Domain.Access;
@@ -12,11 +13,21 @@ namespace CollabPlatform.Api.Identity;
 /// Checks a bearer token: signature by one of the accepted keys (chosen by <c>kid</c>), issuer,
 /// audience, lifetime with a small clock skew, then the CollabPlatform claims. Failures come back as
 /// one sentence for the caller; the token itself never appears in them.
+/// <para>
+/// A client sends the same token with every call, and checking its signature costs more than many
+/// a call itself; so a token that passed is remembered by its exact text until its own expiry
+/// (without the clock skew) and accepted again without a second check. The accepted keys, issuer,
+/// audience and region catalogue never change while the Host runs, so the answer could not differ.
+/// Refused tokens are not remembered, and at most <see cref="MaxRemembered"/> tokens are.
+/// </para>
 /// </summary>
 public sealed class TokenValidator
 {
     /// <summary>Longer tokens are refused unread.</summary>
     public const int MaxTokenLength = 8192;
+
+    /// <summary>How many accepted tokens are remembered at most; the memory starts afresh when full.</summary>
+    public const int MaxRemembered = 10_000;
 
     private static readonly string[] Algorithms =
     [
@@ -29,6 +40,7 @@ public sealed class TokenValidator
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = MaxTokenLength };
     private readonly TokenValidationParameters _parameters;
     private readonly RegionCatalog _catalog;
+    private readonly ConcurrentDictionary<string, Accepted> _accepted = new(StringComparer.Ordinal);
 
     public TokenValidator(string issuer, string audience, TimeSpan clockSkew, IReadOnlyList<SecurityKey> keys, RegionCatalog catalog)
     {
@@ -58,6 +70,9 @@ public sealed class TokenValidator
 
     public string Audience { get; }
 
+    /// <summary>The number of accepted tokens remembered now.</summary>
+    internal int RememberedCount => _accepted.Count;
+
     /// <summary>The caller the token proves, or null with the reason the token is refused.</summary>
     public async Task<(Principal? Principal, string? Problem)> ValidateAsync(string token)
     {
@@ -65,6 +80,17 @@ public sealed class TokenValidator
         if (token.Length > MaxTokenLength)
         {
             return (null, $"the bearer token is longer than {MaxTokenLength} characters");
+        }
+
+        if (_accepted.TryGetValue(token, out var known))
+        {
+            if (DateTime.UtcNow < known.ExpiresUtc)
+            {
+                return (known.Principal, null);
+            }
+
+            // Past its expiry it is checked again in full: the clock skew may still admit it, or it is refused.
+            _accepted.TryRemove(token, out _);
         }
 
         if (!_handler.CanReadToken(token))
@@ -78,7 +104,23 @@ public sealed class TokenValidator
             return (null, Explain(result.Exception, token));
         }
 
-        return ReadClaims(result.ClaimsIdentity);
+        var (principal, problem) = ReadClaims(result.ClaimsIdentity);
+        if (principal is not null)
+        {
+            Remember(token, principal, result.SecurityToken.ValidTo);
+        }
+
+        return (principal, problem);
+    }
+
+    private void Remember(string token, Principal principal, DateTime expiresUtc)
+    {
+        if (_accepted.Count >= MaxRemembered)
+        {
+            _accepted.Clear();
+        }
+
+        _accepted[token] = new Accepted(principal, expiresUtc);
     }
 
     private (Principal?, string?) ReadClaims(ClaimsIdentity identity)
@@ -149,4 +191,6 @@ public sealed class TokenValidator
         var kid = _handler.ReadJsonWebToken(token).Kid;
         return string.IsNullOrEmpty(kid) ? "none" : kid.Length <= 64 && kid.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') ? kid : "not printable";
     }
+
+    private sealed record Accepted(Principal Principal, DateTime ExpiresUtc);
 }

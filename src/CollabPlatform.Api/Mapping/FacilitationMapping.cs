@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.JointPrograms.Events;
@@ -14,6 +15,17 @@ internal static class FacilitationMapping
 {
     private const string ProgramStreamPrefix = "program:";
     private const int MaxSummaryLength = 300;
+
+    // A live event reaches every watcher of its scope as the same StoredLedgerEvent instance (one
+    // tailer read per replica), so it is mapped, summary and all, once rather than once per watcher.
+    private static readonly ConditionalWeakTable<StoredLedgerEvent, V1.AgreementEvent> Shared = new();
+
+    /// <summary>
+    /// <see cref="ToAgreementEvent"/>, made once per ledger event instance and shared by every
+    /// stream that sends it: the result is only serialised, never changed.
+    /// </summary>
+    public static V1.AgreementEvent ToSharedAgreementEvent(this StoredLedgerEvent stored) =>
+        Shared.GetValue(stored, static e => e.ToAgreementEvent());
 
     public static V1.AgreementEvent ToAgreementEvent(this StoredLedgerEvent stored)
     {

@@ -41,7 +41,7 @@ public sealed partial class FacilitationGrpcService
             {
                 var response = item.IsHeartbeat
                     ? new WatchAgreementsResponse { Heartbeat = new Heartbeat { Cursor = item.Cursor.ToString(), ServerTime = item.ServerTime.ToProto() } }
-                    : new WatchAgreementsResponse { Event = item.Event.ToAgreementEvent() };
+                    : new WatchAgreementsResponse { Event = item.Event.ToSharedAgreementEvent() };
                 await responseStream.WriteAsync(response, stopping.Token);
                 cursor = item.Cursor;
             }

@@ -41,7 +41,11 @@ public sealed class PartnershipQueries(NpgsqlDataSource dataSource)
         command.Parameters.Add(SqlParameters.Timestamp(after?.CreatedAt));
         command.Parameters.Add(SqlParameters.Text(after?.Id));
         command.Parameters.Add(SqlParameters.Integer(pageSize + 1));
-        command.Parameters.Add(SqlParameters.Text(filter.Viewer));
+        // A viewer listing its own jurisdiction adds nothing to the jurisdiction filter. Stated twice,
+        // the condition makes PostgreSQL expect the square of its share of the rows, and fetch and
+        // sort them all instead of walking the creation-order index until the page is full (for a
+        // province of 100,000 partnerships, 54 ms instead of under 1 ms).
+        command.Parameters.Add(SqlParameters.Text(filter.Viewer == filter.Jurisdiction ? null : filter.Viewer));
 
         var rows = new List<PartnershipListRow>(pageSize + 1);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -152,6 +152,52 @@ public sealed class TokenValidatorTests : IDisposable
         Assert.Equal(new Principal("ops", Role.Admin, null), principal);
     }
 
+    [Fact]
+    public async Task Validate_AcceptedTokenSentAgain_IsRememberedAndGivesTheSamePrincipal()
+    {
+        var token = Mint(_current, Klaten);
+
+        var (first, _) = await _validator.ValidateAsync(token);
+        var (second, problem) = await _validator.ValidateAsync(token);
+
+        Assert.Equal(Klaten, first);
+        Assert.Equal(Klaten, second);
+        Assert.Null(problem);
+        Assert.Equal(1, _validator.RememberedCount);
+    }
+
+    [Fact]
+    public async Task Validate_RefusedTokenSentAgain_IsRefusedAgainAndNotRemembered()
+    {
+        var forged = new SigningCredentials(new ECDsaSecurityKey(((ECDsaSecurityKey)_stranger.SigningCredentials.Key).ECDsa) { KeyId = _current.KeyId }, SecurityAlgorithms.EcdsaSha256);
+        var token = TokenIssuer.Issue(forged, Issuer, Audience, Klaten, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+        var expired = Mint(_current, Klaten, now: DateTimeOffset.UtcNow.AddHours(-2), lifetime: TimeSpan.FromHours(1));
+
+        foreach (var refused in new[] { token, token, expired, expired })
+        {
+            var (principal, problem) = await _validator.ValidateAsync(refused);
+            Assert.Null(principal);
+            Assert.NotNull(problem);
+        }
+
+        Assert.Equal(0, _validator.RememberedCount);
+    }
+
+    [Fact]
+    public async Task Validate_AlteredCopyOfARememberedToken_IsCheckedAndRefused()
+    {
+        var token = Mint(_current, Klaten);
+        var altered = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
+
+        var (remembered, _) = await _validator.ValidateAsync(token);
+        var (principal, problem) = await _validator.ValidateAsync(altered);
+
+        Assert.Equal(Klaten, remembered);
+        Assert.Null(principal);
+        Assert.Contains("signature does not verify", problem, StringComparison.Ordinal);
+        Assert.Equal(1, _validator.RememberedCount);
+    }
+
     private static string Mint(DevelopmentSigningKey key, Principal principal, DateTimeOffset? now = null, TimeSpan? lifetime = null) =>
         TokenIssuer.Issue(key.SigningCredentials, Issuer, Audience, principal, now ?? DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromMinutes(5));
 }
