@@ -62,7 +62,7 @@ internal static class ResultWriter
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# {title}");
         md.AppendLine();
-        md.AppendLine("Written by `dotnet run -c Release --project bench/CollabPlatform.Benchmarks -- <scenario|all>` (see `bench/README.md`, which also holds the analysis).");
+        md.AppendLine("Written by `dotnet run -c Release --project bench/CollabPlatform.Benchmarks -- <scenario|all>` (see `bench/README.md`); a hand-written analysis of where the time goes follows the results in `latest.md`.");
         md.AppendLine("Each figure that has a baseline was measured against it in the same run, on the same machine, so the ratio is the number to compare across machines.");
         md.AppendLine();
         md.AppendLine("| scenario | result | run (UTC) | commit | machine |");

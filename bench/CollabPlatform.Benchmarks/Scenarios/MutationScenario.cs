@@ -6,8 +6,8 @@ using Npgsql;
 namespace CollabPlatform.Benchmarks.Scenarios;
 
 /// <summary>
-/// Issue #9 scenario 2: a durable mutation (a stage change, committed with its event and read-model
-/// row before it is acknowledged) against the same PostgreSQL doing one durable single-row insert
+/// Issue #9 scenario 2: a durable mutation (a stage change, committed with its event, read-model
+/// row and audit record before it is acknowledged) against the same PostgreSQL doing one durable single-row insert
 /// per transaction, at the same concurrency, from this program through Npgsql.
 /// </summary>
 internal sealed class MutationScenario : IScenario
@@ -111,7 +111,7 @@ internal sealed class MutationScenario : IScenario
 
         var committed = await CountAsync(database, "SELECT count(*) FROM collab_ledger WHERE from_stage IN ('Implementation', 'Evaluation') AND to_stage IN ('Implementation', 'Evaluation') AND from_stage <> to_stage", cancellationToken);
         recorder.Check(committed == acknowledged, $"the ledger holds one Implementation/Evaluation event per acknowledged stage change, warm-up included ({committed:N0} events, {acknowledged:N0} acknowledged)");
-        recorder.Note($"Stage change: AdvanceStage over gRPC, toggling {Partnerships} partnerships (each brought to Implementation first) between Implementation and Evaluation; each call is validated, decided by the partnership's grain and committed with its event and read-model row in one PostgreSQL transaction before it is answered. Every caller owns its partnerships, so no two calls race on one.");
+        recorder.Note($"Stage change: AdvanceStage over gRPC, toggling {Partnerships} partnerships (each brought to Implementation first) between Implementation and Evaluation; each call is authenticated (bearer token of the region's official), validated, decided by the partnership's grain and committed with its event, read-model row and audit record in one PostgreSQL transaction before it is answered; a NOTIFY for the feeds follows in a transaction of its own. Every caller owns its partnerships, so no two calls race on one.");
         recorder.Note($"Baseline: the same PostgreSQL, the same concurrency, from this program over Npgsql: one INSERT of a single row (a jsonb payload the size of a stage-change event) per transaction, durable (fsync and synchronous_commit on). Closed loop, {rounds} alternating slices of {slice.TotalSeconds:0} s of each per concurrency.");
         if (retries.Count > 0)
         {
