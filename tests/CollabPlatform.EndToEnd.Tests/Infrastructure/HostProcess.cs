@@ -42,7 +42,13 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int? siloPort = null, int? gatewayPort = null, TimeSpan? readyWithin = null)
+    /// <summary>
+    /// Starts a Host with <paramref name="settings"/> on its command line and waits for its ready line.
+    /// Unless <paramref name="trustRunKey"/> is false, the Host trusts the run's signing key
+    /// (<see cref="TestSigningKey"/>); otherwise it is given no key and uses its own development key,
+    /// as on a developer's machine.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int? siloPort = null, int? gatewayPort = null, TimeSpan? readyWithin = null, bool trustRunKey = true)
     {
         var silo = siloPort ?? FreePort();
         var gateway = gatewayPort ?? FreePort();
@@ -55,7 +61,7 @@ public sealed class HostProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(HostAssemblyPath());
         // Every Host of these tests trusts the run's signing key, unless a test says otherwise.
-        var all = TestSigningKey.HostSettings.Where(s => !settings.ContainsKey(s.Key)).Concat(settings);
+        var all = (trustRunKey ? TestSigningKey.HostSettings : new Dictionary<string, string>()).Where(s => !settings.ContainsKey(s.Key)).Concat(settings);
         foreach (var (key, value) in all.Append(new("Collab:Orleans:SiloPort", silo.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                      .Append(new("Collab:Orleans:GatewayPort", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture))))
         {
