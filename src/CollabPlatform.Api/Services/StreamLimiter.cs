@@ -20,9 +20,6 @@ public sealed class StreamLimiter(int maxPerCaller, int maxTotal = int.MaxValue)
     /// <summary>Streams open now, from all callers.</summary>
     public int Total => Volatile.Read(ref _total);
 
-    /// <summary>Takes a slot for <paramref name="actor"/>; false when it, or the server, already holds the maximum.</summary>
-    public bool TryEnter(string actor) => Enter(actor) is null;
-
     /// <summary>Takes a slot for <paramref name="actor"/>; null when taken, else the RESOURCE_EXHAUSTED to answer.</summary>
     public Grpc.Core.RpcException? Enter(string actor)
     {
