@@ -1,4 +1,6 @@
+using CollabPlatform.Api.Errors;
 using CollabPlatform.Domain.Access;
+using CollabPlatform.Domain.Regions;
 
 namespace CollabPlatform.Api.Identity;
 
@@ -11,4 +13,13 @@ public sealed record Caller(Principal Principal)
 
     /// <summary>The jurisdiction a list is limited to: the caller's own, or null for a global caller (admin).</summary>
     public string? Viewer => Principal.IsGlobal ? null : Principal.Jurisdiction;
+
+    /// <summary>PERMISSION_DENIED (OUT_OF_SCOPE) unless <paramref name="scope"/> lies within the caller's jurisdiction.</summary>
+    public void RequireScope(string scope, RegionCatalog catalog)
+    {
+        if (AccessPolicy.CheckScope(Principal, scope, catalog) is { } outside)
+        {
+            throw RpcErrors.OutOfScope(outside, Principal.Jurisdiction);
+        }
+    }
 }

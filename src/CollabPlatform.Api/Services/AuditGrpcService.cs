@@ -3,7 +3,6 @@ using CollabPlatform.Api.Identity;
 using CollabPlatform.Api.Mapping;
 using CollabPlatform.Api.Validation;
 using CollabPlatform.Contracts.V1;
-using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Regions;
 using CollabPlatform.Persistence.Audit;
 using CollabPlatform.Persistence.ReadModels;
@@ -19,9 +18,9 @@ public sealed class AuditGrpcService(RegionCatalog catalog, ICallerAccessor call
         var caller = callers.GetCaller(context);
         AuditRequestValidator.Validate(request).ThrowIfInvalid();
         var scope = request.Scope.Length > 0 ? catalog.RequireJurisdiction(request.Scope, "scope") : null;
-        if (scope is not null && AccessPolicy.CheckScope(caller.Principal, scope, catalog) is { } outside)
+        if (scope is not null)
         {
-            throw RpcErrors.OutOfScope(outside, caller.Principal.Jurisdiction);
+            caller.RequireScope(scope, catalog);
         }
 
         var filter = new AuditFilter

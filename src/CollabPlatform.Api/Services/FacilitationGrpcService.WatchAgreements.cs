@@ -20,7 +20,7 @@ public sealed partial class FacilitationGrpcService
         FacilitationRequestValidator.Validate(request, out var cursor).ThrowIfInvalid();
         var scope = catalog.RequireJurisdiction(request.Scope, "scope");
         var caller = callers.GetCaller(context);
-        CheckScope(caller, scope);
+        caller.RequireScope(scope, catalog);
         if (!await ledger.IsPositionAsync(cursor, context.CancellationToken))
         {
             throw RpcErrors.InvalidArgument(

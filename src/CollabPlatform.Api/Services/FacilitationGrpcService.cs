@@ -3,7 +3,6 @@ using CollabPlatform.Api.Identity;
 using CollabPlatform.Api.Mapping;
 using CollabPlatform.Api.Validation;
 using CollabPlatform.Contracts.V1;
-using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Regions;
 using CollabPlatform.Persistence.Feeds;
 using CollabPlatform.Persistence.ReadModels;
@@ -39,7 +38,7 @@ public sealed partial class FacilitationGrpcService(
     {
         FacilitationRequestValidator.Validate(request).ThrowIfInvalid();
         var scope = catalog.RequireJurisdiction(request.Scope, "scope");
-        CheckScope(callers.GetCaller(context), scope);
+        callers.GetCaller(context).RequireScope(scope, catalog);
         var days = request.ExpiringWithinDays == 0 ? DefaultExpiringWithinDays : Math.Min(request.ExpiringWithinDays, MaxExpiringWithinDays);
         var recent = request.RecentActivityLimit == 0 ? DefaultRecentActivity : Math.Min(request.RecentActivityLimit, MaxRecentActivity);
         var now = time.GetUtcNow();
@@ -68,7 +67,7 @@ public sealed partial class FacilitationGrpcService(
     {
         FacilitationRequestValidator.Validate(request).ThrowIfInvalid();
         var scope = catalog.RequireJurisdiction(request.Scope, "scope");
-        CheckScope(callers.GetCaller(context), scope);
+        callers.GetCaller(context).RequireScope(scope, catalog);
         if (!FacilitationQueries.TryReadPageToken(scope, request.PageToken, out var after, out var error))
         {
             throw RpcErrors.InvalidArgument("page_token", error!);
@@ -90,14 +89,5 @@ public sealed partial class FacilitationGrpcService(
                 : $"Milestone \"{item.MilestoneTitle}\" of {item.ProgramId} ({item.ProgramTitle}) due {item.DueDate:yyyy-MM-dd}",
         }));
         return response;
-    }
-
-    /// <summary>PERMISSION_DENIED (OUT_OF_SCOPE) unless the scope lies within the caller's jurisdiction.</summary>
-    private void CheckScope(Caller caller, string scope)
-    {
-        if (AccessPolicy.CheckScope(caller.Principal, scope, catalog) is { } outside)
-        {
-            throw RpcErrors.OutOfScope(outside, caller.Principal.Jurisdiction);
-        }
     }
 }

@@ -52,10 +52,10 @@ public sealed class JointProgramGrpcService(
 
         // A programme is seen by whoever sees its partnership; an outsider hears the same whether the id names anything.
         var partnership = program is null ? null : await grains.GetGrain<IPartnershipGrain>(GrainKeys.Partnership(program.PartnershipId)).GetAsync();
-        if (AccessPolicy.CheckRead(caller.Principal, partnership is null ? new DomainPartnership() : DomainPartnership.FromHistory(partnership.Events), catalog) is { } hidden)
+        if (AccessPolicy.CheckRead(caller.Principal, partnership is null ? new DomainPartnership() : DomainPartnership.FromHistory(partnership.Events), catalog) is not null)
         {
             throw RpcErrors.FromRejection(
-                hidden with { Reason = "the joint program does not exist or lies outside the jurisdiction of " + caller.Principal.Describe() },
+                AccessPolicy.Hidden(caller.Principal, "joint program"),
                 new RejectionContext(ResourceKind.JointProgram, request.JointProgramId, FieldPaths.Progress, 0));
         }
 
@@ -86,7 +86,7 @@ public sealed class JointProgramGrpcService(
             if (!caller.Principal.IsGlobal && (seenBy is null || !AccessPolicy.Sees(caller.Principal, seenBy)))
             {
                 throw RpcErrors.FromRejection(
-                    Rejection.OutOfScope("the partnership does not exist or lies outside the jurisdiction of " + caller.Principal.Describe()),
+                    AccessPolicy.Hidden(caller.Principal, "partnership"),
                     new RejectionContext(ResourceKind.Partnership, partnershipId, FieldPaths.Propose, 0));
             }
 

@@ -186,8 +186,11 @@ public static class AccessPolicy
     private static Rejection CentralApprovalOnly() => Rejection.RoleNotAllowed(
         "central-government approvals (the CentralApproval document and the moves into CentralReview and Drafting) are recorded by the ministry alone");
 
-    // The same words whether the target exists or not, so that the answer tells an outsider nothing.
-    private static Rejection Hidden(Principal principal, string what) =>
+    /// <summary>
+    /// The refusal of something the caller may not see, e.g. <c>partnership</c>: the same words whether
+    /// it exists or not, so that the answer tells an outsider nothing.
+    /// </summary>
+    public static Rejection Hidden(Principal principal, string what) =>
         Rejection.OutOfScope($"the {what} does not exist or lies outside the jurisdiction of {principal.Describe()}");
 
     private static Rejection Anonymous() => Rejection.OutOfScope("the change names no authenticated caller");

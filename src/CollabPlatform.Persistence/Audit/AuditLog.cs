@@ -1,7 +1,6 @@
 using System.Globalization;
 using CollabPlatform.Persistence.ReadModels;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CollabPlatform.Persistence.Audit;
 
@@ -121,7 +120,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource) : IAuditLog
     internal static NpgsqlBatchCommand Insert(AuditEntry entry, string sql = InsertSql)
     {
         var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(new() { Value = entry.OccurredAt.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(SqlParameters.Timestamp(entry.OccurredAt));
         command.Parameters.Add(SqlParameters.Text(entry.Actor));
         command.Parameters.Add(SqlParameters.Text(entry.ActorRole));
         command.Parameters.Add(SqlParameters.Text(entry.ActorJurisdiction));
@@ -131,8 +130,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource) : IAuditLog
         command.Parameters.Add(SqlParameters.Text(entry.ResourceId));
         command.Parameters.Add(SqlParameters.Text(entry.PartnershipId));
         command.Parameters.Add(SqlParameters.Text(entry.StreamId));
-        command.Parameters.Add(new() { Value = entry.FromVersion, NpgsqlDbType = NpgsqlDbType.Bigint });
-        command.Parameters.Add(new() { Value = entry.ToVersion, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(SqlParameters.BigInt(entry.FromVersion));
+        command.Parameters.Add(SqlParameters.BigInt(entry.ToVersion));
         command.Parameters.Add(SqlParameters.Text(entry.FromStage));
         command.Parameters.Add(SqlParameters.Text(entry.ToStage));
         command.Parameters.Add(SqlParameters.Text(entry.FromStatus));
