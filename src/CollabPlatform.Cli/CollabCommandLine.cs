@@ -17,6 +17,7 @@ internal static class CollabCommandLine
         root.Add(PartnershipsCommand.Create());
         root.Add(ProgramsCommand.Create());
         root.Add(WatchCommand.Create());
+        root.Add(CompletionCommand.Create());
         return root;
     }
 }
