@@ -1,17 +1,11 @@
-using System.Net;
-using CollabPlatform.Contracts.V1;
 using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Partnerships.Commands;
 using CollabPlatform.Domain.Regions;
 using CollabPlatform.EndToEnd.Tests.Infrastructure;
 using CollabPlatform.Grains.Abstractions;
 using CollabPlatform.Security.Tests.Infrastructure;
-using Grpc.Core;
-using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
-using Orleans.Serialization;
 using DomainCounterpart = CollabPlatform.Domain.Partnerships.Counterpart;
 using DomainKind = CollabPlatform.Domain.Partnerships.PartnershipKind;
 using DomainStage = CollabPlatform.Domain.Partnerships.PartnershipStage;
@@ -32,7 +26,7 @@ public sealed class OrleansGatewayTests
     {
         var clusterId = $"gate-{Guid.NewGuid().ToString("N")[..8]}";
         await using var host = await SecureHost.StartAsync("orleans-gate", new Dictionary<string, string> { ["Collab:Orleans:ClusterId"] = clusterId });
-        var partnershipId = await ProposeThroughTheApiAsync(host);
+        var partnershipId = await OrleansAttacks.ProposeThroughTheApiAsync(host);
         var ports = ListeningPorts.Of(host.Process.Id);
         ports.ExceptWith([host.GrpcAddress.Port, host.HttpAddress.Port]);
 
@@ -56,8 +50,8 @@ public sealed class OrleansGatewayTests
             ["Collab:Orleans:ClusterId"] = clusterId,
             ["Collab:Orleans:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        var partnershipId = await ProposeThroughTheApiAsync(host);
-        using var client = await ConnectAsync(gatewayPort, clusterId);
+        var partnershipId = await OrleansAttacks.ProposeThroughTheApiAsync(host);
+        using var client = await OrleansAttacks.ConnectAsync(gatewayPort, clusterId);
         var grains = client.Services.GetRequiredService<IClusterClient>();
         var system = Principal.System("system:deadlines");
         var before = await grains.GetGrain<IPartnershipGrain>(GrainKeys.Partnership(partnershipId)).GetAsync();
@@ -85,7 +79,7 @@ public sealed class OrleansGatewayTests
         IHost client;
         try
         {
-            client = await ConnectAsync(port, clusterId);
+            client = await OrleansAttacks.ConnectAsync(port, clusterId);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -136,55 +130,6 @@ public sealed class OrleansGatewayTests
         {
             return default;
         }
-    }
-
-    private static async Task<IHost> ConnectAsync(int port, string clusterId)
-    {
-        var client = new HostBuilder()
-            .UseOrleansClient(orleans =>
-            {
-                orleans.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = clusterId;
-                    o.ServiceId = "collab";
-                });
-                // No database access: the outsider names the gateway itself.
-                orleans.UseStaticClustering(new IPEndPoint(IPAddress.Loopback, port));
-                orleans.Services.AddSerializer(s => s.AddCollabSerialization());
-            })
-            .Build();
-        try
-        {
-            using var timeout = new CancellationTokenSource(AttemptLimit);
-            await client.StartAsync(timeout.Token);
-            return client;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>A partnership proposed the legitimate way, by an official of Klaten with a token.</summary>
-    private static async Task<string> ProposeThroughTheApiAsync(SecureHost host)
-    {
-        using var channel = GrpcChannel.ForAddress(host.GrpcAddress);
-        var partnerships = new PartnershipService.PartnershipServiceClient(channel);
-        var token = TestSigningKey.Token(new Principal("official:ID-33.10", Role.RegionOfficial, "ID-33.10"));
-        var response = await partnerships.ProposePartnershipAsync(
-            new ProposePartnershipRequest
-            {
-                RequestId = Guid.NewGuid().ToString("N"),
-                Kind = Contracts.V1.PartnershipKind.FriendshipExchange,
-                Title = "Klaten – Nanjing County friendship exchange",
-                LocalRegionId = "ID-33.10",
-                Counterpart = new Contracts.V1.Counterpart { ForeignRegionId = "CN-350627" },
-                InitialStage = Contracts.V1.PartnershipStage.Exploration,
-            },
-            new Metadata { { "authorization", $"Bearer {token}" } },
-            deadline: DateTime.UtcNow.AddSeconds(30));
-        return response.Partnership.Id;
     }
 
     private static string NewId() => $"P-GATE{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
