@@ -34,6 +34,6 @@ COPY --from=build /app ./
 ENV HOME=/tmp \
     Collab__Api__ListenAddress=0.0.0.0
 USER 10001:10001
-# gRPC (h2c), HTTP/1.1 JSON, Orleans silo-to-silo, Orleans gateway.
-EXPOSE 5080 5081 11111 30000
+# gRPC (h2c), HTTP/1.1 JSON, Orleans silo-to-silo (no Orleans gateway by default).
+EXPOSE 5080 5081 11111
 ENTRYPOINT ["dotnet", "/app/CollabPlatform.Host.dll"]

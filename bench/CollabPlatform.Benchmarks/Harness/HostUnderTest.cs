@@ -21,16 +21,20 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
     private readonly TaskCompletionSource<long> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _spawned;
 
-    private HostUnderTest(Process process, Uri grpc, Uri http)
+    private HostUnderTest(Process process, Uri grpc, Uri http, Uri management)
     {
         _process = process;
         GrpcAddress = grpc;
         HttpAddress = http;
+        ManagementAddress = management;
     }
 
     public Uri GrpcAddress { get; }
 
     public Uri HttpAddress { get; }
+
+    /// <summary>The management listener, which serves <c>/metrics</c> when Prometheus is on.</summary>
+    public Uri ManagementAddress { get; }
 
     public int Pid => _process.Id;
 
@@ -64,8 +68,10 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
     {
         var grpcPort = FreePort();
         var httpPort = FreePort();
+        var managementPort = FreePort();
         var all = new Dictionary<string, string>(settings)
         {
+            ["Collab:Telemetry:ManagementPort"] = Invariant(managementPort),
             ["Collab:Api:ListenAddress"] = "127.0.0.1",
             ["Collab:Api:GrpcPort"] = Invariant(grpcPort),
             ["Collab:Api:HttpPort"] = Invariant(httpPort),
@@ -90,7 +96,7 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var host = new HostUnderTest(process, new Uri($"http://127.0.0.1:{grpcPort}"), new Uri($"http://127.0.0.1:{httpPort}"));
+        var host = new HostUnderTest(process, new Uri($"http://127.0.0.1:{grpcPort}"), new Uri($"http://127.0.0.1:{httpPort}"), new Uri($"http://127.0.0.1:{managementPort}"));
         process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
         process.Exited += (_, _) => host._ready.TrySetException(new InvalidOperationException($"the Host exited with code {process.ExitCode} before it was ready:\n{host.Tail()}"));

@@ -53,7 +53,7 @@ internal sealed class ScaleScenario : IScenario
 
         var retries = new Retries();
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
-        var idle = await HostMetrics.AfterFullCollectionAsync(stack.Host.Pid, stack.Host.HttpAddress, cancellationToken);
+        var idle = await HostMetrics.AfterFullCollectionAsync(stack.Host.Pid, stack.Host.ManagementAddress, cancellationToken);
         var idleResident = ProcStat.ResidentBytes(stack.Host.Pid) ?? 0;
 
         // Region profiles: every region of the catalogue in turn, Indonesian and foreign.
@@ -101,7 +101,7 @@ internal sealed class ScaleScenario : IScenario
         var loadResources = await window.StopAsync();
         await window.DisposeAsync();
 
-        var loaded = await HostMetrics.AfterFullCollectionAsync(stack.Host.Pid, stack.Host.HttpAddress, cancellationToken);
+        var loaded = await HostMetrics.AfterFullCollectionAsync(stack.Host.Pid, stack.Host.ManagementAddress, cancellationToken);
         var loadedResident = ProcStat.ResidentBytes(stack.Host.Pid) ?? 0;
         var largeProvince = await ListAsync(provinceFacilitator, JawaTengah, querySeconds, cancellationToken);
         var largeCountry = await ListAsync(countryFacilitator, Country, querySeconds, cancellationToken);

@@ -30,6 +30,20 @@ public static class AccessPolicy
             || (principal.Jurisdiction is { } own && jurisdictions.Contains(own, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Null when the principal that came with a call may be weighed at all. The server's own role
+    /// acts only from inside the silo, where the deadline reminders build it themselves; whoever
+    /// claims it with a call (over the API or an Orleans connection) is refused, as is a call that
+    /// names nobody. Every change that arrives through a grain interface passes here first.
+    /// </summary>
+    public static Rejection? CheckCaller(Principal? principal) => principal switch
+    {
+        null => Anonymous(),
+        { Role: Role.System } => Rejection.RoleNotAllowed(
+            $"the server's own role is used by its timers inside the silo only; the caller {principal.Subject} may not claim it"),
+        _ => null,
+    };
+
     /// <summary>Null when the caller may read the partnership; else why not (which never tells an outsider whether it exists).</summary>
     public static Rejection? CheckRead(Principal principal, Partnership partnership, RegionCatalog catalog)
     {
@@ -139,19 +153,22 @@ public static class AccessPolicy
         };
     }
 
-    /// <summary>Null when the caller may change the profile of the region the command names: its own officials, or the admin.</summary>
+    /// <summary>
+    /// Null when the caller may change the profile of the region the command names: its own
+    /// officials, or the admin. No timer changes profiles, so the server's own role never does.
+    /// </summary>
     public static Rejection? CheckProfileChange(Principal? principal, RegionProfileCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (principal is null)
+        if (CheckCaller(principal) is { } refused)
         {
-            return Anonymous();
+            return refused;
         }
 
         var region = command.RegionId.ToString();
-        return principal.Role switch
+        return principal!.Role switch
         {
-            Role.System or Role.Admin => null,
+            Role.Admin => null,
             Role.RegionOfficial when principal.Jurisdiction == region => null,
             Role.RegionOfficial => Rejection.OutOfScope($"the caller {principal.Describe()} keeps the profile of {principal.Jurisdiction} only, not that of {region}"),
             _ => Rejection.RoleNotAllowed($"a region's profile is kept by its own officials; a {RoleNames.Of(principal.Role)} does not change it"),

@@ -73,13 +73,19 @@ public abstract class LedgerGrain<TAggregate, TCommand, TEvent> : Grain, IRemind
     public Task<AggregateSnapshot<TEvent>?> GetAsync() =>
         Task.FromResult(Exists(State) ? _stream.Snapshot() : null);
 
+    /// <summary>A change from outside the grain: its principal came over the wire and is never the server's own.</summary>
     public async Task<CommandResult<AggregateSnapshot<TEvent>>> ExecuteAsync(TCommand command, CommandMetadata metadata) =>
-        MutationMetrics.Record(AggregateName, command, await DecideAndCommitAsync(command, metadata));
+        MutationMetrics.Record(AggregateName, command, AccessPolicy.CheckCaller(metadata.Principal) is { } refused
+            ? CommandResult<AggregateSnapshot<TEvent>>.Rejected(refused)
+            : await DecideAndCommitAsync(command, metadata));
 
+    // The reminder acts in-process: it builds the server's principal here and goes straight to the
+    // decision, not through the grain interface, which refuses that principal from any caller.
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         var before = _stream.Version;
-        await ExecuteAsync(DeadlineCommand, new CommandMetadata(SystemActor, Principal: Principal.System(SystemActor)));
+        var metadata = new CommandMetadata(SystemActor, Principal: Principal.System(SystemActor));
+        MutationMetrics.Record(AggregateName, DeadlineCommand, await DecideAndCommitAsync(DeadlineCommand, metadata));
         Log.DeadlineChecked(_logger, _stream.StreamId, _stream.Version - before);
         await SyncReminderAsync(afterTick: true);
     }

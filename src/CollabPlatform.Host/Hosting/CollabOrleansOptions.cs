@@ -19,8 +19,12 @@ public sealed class CollabOrleansOptions
     /// <summary>Silo-to-silo port.</summary>
     public int SiloPort { get; set; } = 11111;
 
-    /// <summary>Port for Orleans clients (the CLI and tests use it; gRPC has its own).</summary>
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>
+    /// Port of the Orleans gateway, for Orleans clients; 0 (the default) opens none. A client there
+    /// names its own principal, so open it only where every process that reaches it is trusted
+    /// (tests that call grains directly); the API and the CLI speak gRPC and need no gateway.
+    /// </summary>
+    public int GatewayPort { get; set; }
 
     /// <summary>Address other silos reach this one at; loopback by default (a single machine).</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";

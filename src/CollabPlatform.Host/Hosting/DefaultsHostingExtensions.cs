@@ -1,4 +1,6 @@
+using System.Net;
 using CollabPlatform.Persistence.Telemetry;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
@@ -87,6 +89,11 @@ public static class DefaultsHostingExtensions
                     metrics.AddPrometheusExporter();
                 }
             });
+        if (options.Prometheus)
+        {
+            AddManagementEndpoint(builder, options);
+        }
+
         if (otlp || options.Enabled)
         {
             telemetry.WithLogging(configureBuilder: null, configureOptions: logging =>
@@ -104,14 +111,41 @@ public static class DefaultsHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the Prometheus scrape endpoint when it is switched on.</summary>
+    /// <summary>
+    /// Serves the Prometheus scrape endpoint on the management port when it is switched on. The
+    /// branch answers every request that reaches that port, so the API's routes are not served there,
+    /// and no request on the API's ports reaches it.
+    /// </summary>
     public static WebApplication MapCollabTelemetry(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value.Prometheus)
+        if (app.Services.GetService<ManagementEndpoint>() is { } management)
         {
-            app.MapPrometheusScrapingEndpoint();
+            app.MapWhen(management.Receives, branch =>
+            {
+                branch.UseOpenTelemetryPrometheusScrapingEndpoint();
+                branch.Run(context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                });
+            });
         }
 
         return app;
+    }
+
+    // Metrics tell an outsider what the platform holds and how busy it is: they get a listener of
+    // their own, on loopback unless configured otherwise, apart from the API's published ports.
+    private static void AddManagementEndpoint(IHostApplicationBuilder builder, TelemetryOptions options)
+    {
+        var management = new ManagementEndpoint();
+        builder.Services.AddSingleton(management);
+        // Bad values are reported by the options validator at start; here they only must not throw first.
+        var address = IPAddress.TryParse(options.ManagementAddress, out var parsed) ? parsed : IPAddress.Loopback;
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Listen(address, Math.Clamp(options.ManagementPort, 0, 65535), listen =>
+        {
+            listen.Protocols = HttpProtocols.Http1;
+            management.Bind(listen);
+        }));
     }
 }

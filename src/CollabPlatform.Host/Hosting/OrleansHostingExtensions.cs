@@ -5,6 +5,7 @@ using CollabPlatform.Grains.Deadlines;
 using CollabPlatform.Persistence.Audit;
 using CollabPlatform.Persistence.Ledger;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -20,6 +21,18 @@ public static class OrleansHostingExtensions
     public static IHostApplicationBuilder AddCollabOrleans(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(CollabOrleansOptions.Section).Get<CollabOrleansOptions>() ?? new CollabOrleansOptions();
+        // The certificate is needed while the silo is configured, so the settings are checked now;
+        // the same check runs again at start for the record.
+        var tlsSection = builder.Configuration.GetSection(OrleansTlsOptions.Section);
+        var tls = tlsSection.Get<OrleansTlsOptions>() ?? new OrleansTlsOptions();
+        var validator = new OrleansTlsOptionsValidator();
+        if (validator.Validate(null, tls) is { Failed: true } invalid)
+        {
+            throw new OptionsValidationException(OrleansTlsOptions.Section, typeof(OrleansTlsOptions), invalid.Failures);
+        }
+
+        builder.Services.AddOptions<OrleansTlsOptions>().Bind(tlsSection).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OrleansTlsOptions>>(validator);
         var database = builder.Properties.TryGetValue(typeof(CollabDatabase), out var value) && value is CollabDatabase resolved
             ? resolved
             : throw new InvalidOperationException("AddCollabPersistenceAsync must run before AddCollabOrleans: the silo needs the database");
@@ -27,6 +40,7 @@ public static class OrleansHostingExtensions
         builder.UseOrleans(silo =>
         {
             ConfigureSilo(silo, options, database.ConnectionString);
+            silo.UseCollabTls(tls);
             silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(CollabOrleansOptions.MembershipSection));
         });
         return builder;
@@ -46,13 +60,31 @@ public static class OrleansHostingExtensions
         var inKubernetes = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"));
         var podIp = Environment.GetEnvironmentVariable("POD_IP");
         var advertised = inKubernetes && !string.IsNullOrEmpty(podIp) ? podIp : options.AdvertisedAddress;
-        silo.ConfigureEndpoints(IPAddress.Parse(advertised), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: inKubernetes);
+        silo.Configure<EndpointOptions>(endpoints => ConfigureEndpoints(endpoints, options, IPAddress.Parse(advertised), listenOnAnyAddress: inKubernetes));
         if (inKubernetes)
         {
             silo.UseKubernetesHosting();
         }
 
         return AddCollabSiloServices(silo, connectionString);
+    }
+
+    /// <summary>
+    /// The silo's endpoints. The gateway (the port Orleans clients call grains through) exists only
+    /// when <see cref="CollabOrleansOptions.GatewayPort"/> is set: a client there is trusted with the
+    /// principal it names, and nothing of ours needs it (the API and the CLI speak gRPC).
+    /// </summary>
+    public static void ConfigureEndpoints(EndpointOptions endpoints, CollabOrleansOptions options, IPAddress advertised, bool listenOnAnyAddress)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(options);
+        endpoints.AdvertisedIPAddress = advertised;
+        endpoints.SiloPort = options.SiloPort;
+        endpoints.GatewayPort = Math.Max(options.GatewayPort, 0);
+        // Orleans' own ConfigureEndpoints would also listen on "any address, port 0" for a gateway
+        // of port 0, that is, open one on a random port; here no listening endpoint means none.
+        endpoints.SiloListeningEndpoint = listenOnAnyAddress ? new IPEndPoint(IPAddress.Any, options.SiloPort) : null;
+        endpoints.GatewayListeningEndpoint = listenOnAnyAddress && options.GatewayPort > 0 ? new IPEndPoint(IPAddress.Any, options.GatewayPort) : null;
     }
 
     /// <summary>

@@ -61,6 +61,10 @@ public sealed class Overlay
     public static Overlay Render(string name) =>
         Rendered.GetOrAdd(name, n => new Lazy<Overlay>(() => new Overlay(n, KustomizeRenderer.Render(FolderOf(n))))).Value;
 
+    /// <summary>The overlay as <c>kubectl kustomize</c> renders it (where kubectl is installed).</summary>
+    public static async Task<Overlay> RenderWithKubectlAsync(string name) =>
+        new(name, Yaml.ParseDocuments(await Kubectl.KustomizeAsync(FolderOf(name)), $"kubectl kustomize {name}"));
+
     /// <summary>The overlay's folder.</summary>
     public static string FolderOf(string name) => Repository.PathOf("k8s", "overlays", name);
 

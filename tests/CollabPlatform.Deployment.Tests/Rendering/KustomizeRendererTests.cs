@@ -43,7 +43,8 @@ public sealed class KustomizeRendererTests : IDisposable
 
         Assert.Equal(["a", "b"], containers.Select(c => c.String("name")));
         Assert.Equal("a:1", containers[0].String("image"));
-        Assert.Equal(["X=1", "Y=3", "Z=4"], containers[0].Objects("env").Select(e => $"{e.String("name")}={e.String("value")}"));
+        // kubectl kustomize's order: the patch's variables first, then the rest of the base's.
+        Assert.Equal(["Y=3", "Z=4", "X=1"], containers[0].Objects("env").Select(e => $"{e.String("name")}={e.String("value")}"));
         Assert.Equal("b:1", containers[1].String("image"));
     }
 

@@ -65,8 +65,11 @@ public static class StrategicMergePatch
         }
     }
 
+    // kustomize's order: the patch's items first, in its order (merged with the target's item of the
+    // same key, if any), then the target's items the patch does not name.
     private static void MergeList(JsonArray target, JsonArray patch, string mergeKey, string source, string path)
     {
+        var merged = new List<JsonNode>();
         foreach (var item in patch)
         {
             var patchItem = item as JsonObject;
@@ -75,12 +78,19 @@ public static class StrategicMergePatch
             var existing = target.OfType<JsonObject>().FirstOrDefault(t => t.Scalar(mergeKey) == key);
             if (existing is null)
             {
-                target.Add(patchItem!.DeepClone());
+                merged.Add(patchItem!.DeepClone());
             }
             else
             {
                 Merge(existing, patchItem!, source, $"{path}[{mergeKey}={key}]");
+                target.Remove(existing);
+                merged.Add(existing);
             }
+        }
+
+        for (var i = merged.Count - 1; i >= 0; i--)
+        {
+            target.Insert(0, merged[i]);
         }
     }
 }

@@ -91,6 +91,22 @@ public sealed class AccessPolicyTests
     }
 
     [Fact]
+    public void CheckCaller_TheServersOwnRoleOrNobody_IsRefused()
+    {
+        Assert.Equal(RejectionKind.RoleNotAllowed, AccessPolicy.CheckCaller(Principal.System("system:deadlines"))!.Kind);
+        Assert.Equal(RejectionKind.PermissionDenied, AccessPolicy.CheckCaller(null)!.Kind);
+    }
+
+    [Fact]
+    public void CheckCaller_EveryTokenRole_IsWeighedFurther()
+    {
+        foreach (var principal in new[] { Klaten, JawaTengahFacilitator, Kemendagri, Admin, new Principal("auditor:ID-33", Role.Auditor, "ID-33") })
+        {
+            Assert.Null(AccessPolicy.CheckCaller(principal));
+        }
+    }
+
+    [Fact]
     public void CheckProgramChange_PartiesOnly()
     {
         var update = new UpdateProgress();
@@ -110,6 +126,7 @@ public sealed class AccessPolicyTests
         Assert.Equal(RejectionKind.PermissionDenied, AccessPolicy.CheckProfileChange(Klaten, other)!.Kind);
         Assert.Equal(RejectionKind.RoleNotAllowed, AccessPolicy.CheckProfileChange(Kemendagri, own)!.Kind);
         Assert.Null(AccessPolicy.CheckProfileChange(Admin, other));
+        Assert.Equal(RejectionKind.RoleNotAllowed, AccessPolicy.CheckProfileChange(Principal.System("system:deadlines"), own)!.Kind);
     }
 
     [Theory]

@@ -29,8 +29,9 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
     public async Task SigTerm_OneOfTwoReplicas_LeavesTheClusterCleanlyAndTheOtherServesItsGrains()
     {
         var settings = OrleansClientFactory.HostSettings(_database!.ConnectionString, _clusterId);
-        await using var first = await HostProcess.StartAsync(settings);
-        await using var second = await HostProcess.StartAsync(settings);
+        // Each with an Orleans gateway of its own, for the client below.
+        await using var first = await HostProcess.StartAsync(settings, gatewayPort: HostProcess.FreePort());
+        await using var second = await HostProcess.StartAsync(settings, gatewayPort: HostProcess.FreePort());
         using var client = await OrleansClientFactory.ConnectAsync(_database.ConnectionString, _clusterId);
         var grains = client.Services.GetRequiredService<IClusterClient>();
         // Enough partnerships that both silos host some of them.

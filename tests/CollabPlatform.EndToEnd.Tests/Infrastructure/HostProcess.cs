@@ -17,7 +17,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private HostProcess(Process process, int siloPort, int gatewayPort)
+    private HostProcess(Process process, int siloPort, int? gatewayPort)
     {
         _process = process;
         SiloPort = siloPort;
@@ -26,7 +26,11 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int SiloPort { get; }
 
-    public int GatewayPort { get; }
+    /// <summary>The Orleans gateway's port; null when the Host was started without one (its default).</summary>
+    public int? GatewayPort { get; }
+
+    /// <summary>The process id, to see from outside which ports the Host listens on.</summary>
+    public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
 
@@ -46,12 +50,12 @@ public sealed class HostProcess : IAsyncDisposable
     /// Starts a Host with <paramref name="settings"/> on its command line and waits for its ready line.
     /// Unless <paramref name="trustRunKey"/> is false, the Host trusts the run's signing key
     /// (<see cref="TestSigningKey"/>); otherwise it is given no key and uses its own development key,
-    /// as on a developer's machine.
+    /// as on a developer's machine. The Orleans gateway stays closed, as in a default Host, unless
+    /// <paramref name="gatewayPort"/> opens it for a test that calls grains through an Orleans client.
     /// </summary>
     public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int? siloPort = null, int? gatewayPort = null, TimeSpan? readyWithin = null, bool trustRunKey = true)
     {
         var silo = siloPort ?? FreePort();
-        var gateway = gatewayPort ?? FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -62,8 +66,13 @@ public sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add(HostAssemblyPath());
         // Every Host of these tests trusts the run's signing key, unless a test says otherwise.
         var all = (trustRunKey ? TestSigningKey.HostSettings : new Dictionary<string, string>()).Where(s => !settings.ContainsKey(s.Key)).Concat(settings);
-        foreach (var (key, value) in all.Append(new("Collab:Orleans:SiloPort", silo.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                     .Append(new("Collab:Orleans:GatewayPort", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+        all = all.Append(new("Collab:Orleans:SiloPort", silo.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (gatewayPort is { } gateway)
+        {
+            all = all.Append(new("Collab:Orleans:GatewayPort", gateway.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        foreach (var (key, value) in all)
         {
             info.ArgumentList.Add($"--{key}={value}");
         }
@@ -71,7 +80,7 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var host = new HostProcess(process, silo, gateway);
+        var host = new HostProcess(process, silo, gatewayPort);
         process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
         process.Exited += (_, _) => host._ready.TrySetException(new InvalidOperationException($"the Host exited with code {process.ExitCode} before it was ready:\n{host.Output}"));

@@ -4,9 +4,11 @@ using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.JointPrograms.Commands;
 using CollabPlatform.Domain.Partnerships.Commands;
 using CollabPlatform.Domain.RegionProfiles.Commands;
+using CollabPlatform.Host.Hosting;
 using CollabPlatform.Integration.Tests.Api;
 using CollabPlatform.Persistence.Telemetry;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using Xunit.Abstractions;
@@ -99,7 +101,7 @@ public sealed class MetricsTests(TelemetryFixture fixture, ITestOutputHelper out
 
         var metrics = fixture.CollectMetrics();
         using var http = new HttpClient();
-        var scraped = await http.GetStringAsync(new Uri(fixture.B.HttpAddress, "/metrics"), Timeout);
+        var scraped = await http.GetStringAsync(new Uri(fixture.B.Services.GetRequiredService<ManagementEndpoint>().Address!, "/metrics"), Timeout);
         output.WriteLine(string.Join('\n', scraped.Split('\n').Where(l => l.StartsWith("# TYPE collab", StringComparison.Ordinal))));
 
         Assert.True(Total(metrics, "http.server.request.duration", ("http.route", "/collab.v1.RegionService/GetRegion")) >= 1);

@@ -142,6 +142,7 @@ public sealed class TelemetryFixture : IAsyncLifetime
             // that one in the test machine's environment cannot send these tests' telemetry anywhere.
             ["Collab:Telemetry:Enabled"] = "true",
             ["Collab:Telemetry:Prometheus"] = prometheus ? "true" : "false",
+            ["Collab:Telemetry:ManagementPort"] = "0",
             ["Collab:Telemetry:PartnershipsRefreshPeriod"] = "00:00:01",
             // An idle feed says so soon, which tells a test that it follows the ledger live.
             ["Collab:Feeds:HeartbeatInterval"] = "00:00:00.200",
