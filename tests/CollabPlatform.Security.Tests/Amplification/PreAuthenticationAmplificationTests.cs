@@ -71,7 +71,7 @@ public sealed class PreAuthenticationAmplificationTests(ITestOutputHelper output
     {
         using var channel = GrpcChannel.ForAddress(_host.GrpcAddress);
         var client = new PartnershipService.PartnershipServiceClient(channel);
-        var headers = new Metadata { { "authorization", "Bearer " + TestSigningKey.Token(new Principal("ministry-amplification", Role.Ministry, null)) } };
+        var headers = new Metadata { { "authorization", "Bearer " + TestSigningKey.Token(new Principal("ministry-amplification", Role.Ministry, "MINISTRY-ID")) } };
 
         var response = await client.ListPartnershipsAsync(new ListPartnershipsRequest(), headers, deadline: DateTime.UtcNow.AddSeconds(30));
 
