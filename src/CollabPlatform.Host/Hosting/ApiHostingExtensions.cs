@@ -121,7 +121,8 @@ public static class ApiHostingExtensions
     public static WebApplication MapCollabApi(this WebApplication app)
     {
         // Before the endpoints, in this order: the wording of grpc-dotnet's own read failures, the
-        // cap on health watches, a token before any body is read, then the rate limit per subject.
+        // cap on health watches, a token before any body is read, the rate limit per subject, and
+        // the size limit of JSON bodies (gRPC's is grpc-dotnet's own).
         var api = app.Services.GetRequiredService<IOptions<CollabApiOptions>>().Value;
         var rateLimit = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         app.UseMiddleware<GrpcProtocolErrorsMiddleware>(api.MaxReceiveMessageSize);
@@ -132,6 +133,7 @@ public static class ApiHostingExtensions
             app.UseRateLimiter();
         }
 
+        app.UseMiddleware<JsonBodyLimitMiddleware>(api.MaxReceiveMessageSize);
         app.MapGrpcService<RegionGrpcService>();
         app.MapGrpcService<PartnershipGrpcService>();
         app.MapGrpcService<JointProgramGrpcService>();
