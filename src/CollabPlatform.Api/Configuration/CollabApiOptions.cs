@@ -30,8 +30,38 @@ public sealed class CollabApiOptions
     /// <summary>The private key of a PEM certificate.</summary>
     public string? CertificateKeyPath { get; set; }
 
-    /// <summary>Largest request message accepted, in bytes (gRPC and JSON bodies).</summary>
+    /// <summary>Largest request message accepted, in bytes (gRPC and JSON bodies), after decompression.</summary>
     public int MaxReceiveMessageSize { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Largest response message sent, in bytes; a larger one ends the call RESOURCE_EXHAUSTED.</summary>
+    public int MaxSendMessageSize { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>HTTP/2 streams (calls) one connection may have open at once (Kestrel Http2.MaxStreamsPerConnection).</summary>
+    public int MaxStreamsPerConnection { get; set; } = 100;
+
+    /// <summary>Largest single request header, in bytes, HPACK-decoded (Kestrel Http2.MaxRequestHeaderFieldSize).</summary>
+    public int MaxRequestHeaderFieldSize { get; set; } = 16 * 1024;
+
+    /// <summary>Largest total of a request's headers, in bytes (Kestrel MaxRequestHeadersTotalSize).</summary>
+    public int MaxRequestHeadersTotalSize { get; set; } = 32 * 1024;
+
+    /// <summary>Slowest request body accepted, in bytes per second after <see cref="MinRequestBodyDataRateGracePeriod"/> (Kestrel MinRequestBodyDataRate).</summary>
+    public double MinRequestBodyDataRate { get; set; } = 240;
+
+    /// <summary>How long a request body may stay below <see cref="MinRequestBodyDataRate"/> before the stream is cut.</summary>
+    public TimeSpan MinRequestBodyDataRateGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a client may take to send a request's headers (Kestrel RequestHeadersTimeout).</summary>
+    public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an idle connection stays open (Kestrel KeepAliveTimeout).</summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(130);
+
+    /// <summary>After this much silence on an HTTP/2 connection the server pings it (Kestrel Http2.KeepAlivePingDelay).</summary>
+    public TimeSpan KeepAlivePingDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A connection that does not answer a ping within this is closed (Kestrel Http2.KeepAlivePingTimeout).</summary>
+    public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>WatchAgreements streams one caller may hold open on one replica.</summary>
     public int MaxStreamsPerCaller { get; set; } = 10;

@@ -45,6 +45,50 @@ public sealed class CollabApiOptionsValidator : IValidateOptions<CollabApiOption
             failures.Add($"{CollabApiOptions.Section}:MaxReceiveMessageSize is {options.MaxReceiveMessageSize}; expected at least 1024 bytes (default 4194304)");
         }
 
+        if (options.MaxSendMessageSize < 1024)
+        {
+            failures.Add($"{CollabApiOptions.Section}:MaxSendMessageSize is {options.MaxSendMessageSize}; expected at least 1024 bytes (default 16777216)");
+        }
+
+        if (options.MaxStreamsPerConnection < 1)
+        {
+            failures.Add($"{CollabApiOptions.Section}:MaxStreamsPerConnection is {options.MaxStreamsPerConnection}; expected at least 1 (default 100)");
+        }
+
+        if (options.MaxRequestHeaderFieldSize < 1024)
+        {
+            failures.Add($"{CollabApiOptions.Section}:MaxRequestHeaderFieldSize is {options.MaxRequestHeaderFieldSize}; expected at least 1024 bytes (default 16384)");
+        }
+
+        if (options.MaxRequestHeadersTotalSize < options.MaxRequestHeaderFieldSize)
+        {
+            failures.Add($"{CollabApiOptions.Section}:MaxRequestHeadersTotalSize is {options.MaxRequestHeadersTotalSize}; expected at least MaxRequestHeaderFieldSize ({options.MaxRequestHeaderFieldSize}) (default 32768)");
+        }
+
+        if (options.MinRequestBodyDataRate <= 0 || double.IsNaN(options.MinRequestBodyDataRate))
+        {
+            failures.Add($"{CollabApiOptions.Section}:MinRequestBodyDataRate is {options.MinRequestBodyDataRate}; expected a positive number of bytes per second (default 240)");
+        }
+
+        if (options.MinRequestBodyDataRateGracePeriod <= TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{CollabApiOptions.Section}:MinRequestBodyDataRateGracePeriod is {options.MinRequestBodyDataRateGracePeriod}; expected more than 1 second (default 00:00:05)");
+        }
+
+        foreach (var (key, value) in new[]
+                 {
+                     ("RequestHeadersTimeout", options.RequestHeadersTimeout),
+                     ("KeepAliveTimeout", options.KeepAliveTimeout),
+                     ("KeepAlivePingDelay", options.KeepAlivePingDelay),
+                     ("KeepAlivePingTimeout", options.KeepAlivePingTimeout),
+                 })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                failures.Add($"{CollabApiOptions.Section}:{key} is {value}; expected a positive time span such as 00:00:30");
+            }
+        }
+
         if (options.MaxStreamsPerCaller < 1)
         {
             failures.Add($"{CollabApiOptions.Section}:MaxStreamsPerCaller is {options.MaxStreamsPerCaller}; expected at least 1 (default 10)");

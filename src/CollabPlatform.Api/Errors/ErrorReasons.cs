@@ -24,7 +24,14 @@ public static class ErrorReasons
 
     /// <summary>No token, or one that is malformed, expired, wrongly signed or meant for another audience.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
+    /// <summary>A request, or what it asks for, is over a limit of the API (e.g. a message over the size limit); the metadata names the limit.</summary>
     public const string LimitExceeded = "LIMIT_EXCEEDED";
+
+    /// <summary>The caller sent more calls than the rate limit allows; a RetryInfo says when to try again.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>The server already serves as many grpc.health.v1 Watch streams as it may, from this peer or from all together.</summary>
+    public const string TooManyWatches = "TOO_MANY_WATCHES";
     public const string TooManyStreams = "TOO_MANY_STREAMS";
 
     /// <summary>The server already serves as many WatchAgreements streams as it may, from all callers together.</summary>

@@ -41,6 +41,40 @@ public static class RpcErrors
     public static RpcException InvalidArgument(string field, string description) =>
         InvalidArgument([new BadRequest.Types.FieldViolation { Field = field, Description = description }]);
 
+    /// <summary>INVALID_ARGUMENT for a request message that is not valid protobuf for its rpc (or not a complete gRPC frame).</summary>
+    public static RpcException MalformedMessage(string problem) => InvalidArgument("request", problem);
+
+    /// <summary>RESOURCE_EXHAUSTED (LIMIT_EXCEEDED) for a request message over the size limit.</summary>
+    public static RpcException MessageTooLarge(int limit, long? size = null) =>
+        Build(
+            StatusCode.ResourceExhausted,
+            size is { } bytes
+                ? $"The request message has {bytes} bytes, more than the limit of {limit} bytes; send a smaller message (e.g. fewer items per call)."
+                : $"The request message is larger than the limit of {limit} bytes; send a smaller message (e.g. fewer items per call).",
+            Info(
+                ErrorReasons.LimitExceeded,
+                ("limit", "max_receive_message_size"),
+                ("max_bytes", limit.ToString(CultureInfo.InvariantCulture)),
+                ("size_bytes", size?.ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>RESOURCE_EXHAUSTED (RATE_LIMITED) with the delay after which a retry may succeed.</summary>
+    public static RpcException RateLimited(string who, int permits, TimeSpan window, TimeSpan retryAfter) =>
+        Build(
+            StatusCode.ResourceExhausted,
+            $"Too many calls from {who}: at most {permits} per {window.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s are allowed; retry after {Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s.",
+            Info(
+                ErrorReasons.RateLimited,
+                ("permits", permits.ToString(CultureInfo.InvariantCulture)),
+                ("window_seconds", window.TotalSeconds.ToString(CultureInfo.InvariantCulture))),
+            new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) });
+
+    /// <summary>RESOURCE_EXHAUSTED (TOO_MANY_WATCHES): one grpc.health.v1 Watch more than this peer, or the server, may hold.</summary>
+    public static RpcException TooManyWatches(string scope, int limit) =>
+        Build(
+            StatusCode.ResourceExhausted,
+            $"{scope} already holds {limit} grpc.health.v1 Watch streams, the most allowed; close one, or poll with Check instead.",
+            Info(ErrorReasons.TooManyWatches, ("limit", limit.ToString(CultureInfo.InvariantCulture))));
+
     /// <summary>NOT_FOUND (REGION_NOT_FOUND) for a region id that is well formed but not in the catalogue.</summary>
     public static RpcException RegionNotFound(string regionId, string field) =>
         Build(

@@ -70,8 +70,17 @@ public abstract class LedgerGrain<TAggregate, TCommand, TEvent> : Grain, IRemind
         _reminder = new DeadlineReminder(this, _deadlines, Time);
     }
 
-    public Task<AggregateSnapshot<TEvent>?> GetAsync() =>
-        Task.FromResult(Exists(State) ? _stream.Snapshot() : null);
+    public Task<AggregateSnapshot<TEvent>?> GetAsync()
+    {
+        if (!Exists(State))
+        {
+            // An id that names nothing must not leave an activation behind: ids are free to guess.
+            DeactivateOnIdle();
+            return Task.FromResult<AggregateSnapshot<TEvent>?>(null);
+        }
+
+        return Task.FromResult<AggregateSnapshot<TEvent>?>(_stream.Snapshot());
+    }
 
     /// <summary>A change from outside the grain: its principal came over the wire and is never the server's own.</summary>
     public async Task<CommandResult<AggregateSnapshot<TEvent>>> ExecuteAsync(TCommand command, CommandMetadata metadata) =>

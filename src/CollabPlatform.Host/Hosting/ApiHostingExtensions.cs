@@ -4,6 +4,7 @@ using CollabPlatform.Api.Health;
 using CollabPlatform.Api.Identity;
 using CollabPlatform.Api.Interceptors;
 using CollabPlatform.Api.Middleware;
+using CollabPlatform.Api.RateLimiting;
 using CollabPlatform.Api.Services;
 using CollabPlatform.Contracts.V1;
 using CollabPlatform.Domain.Regions;
@@ -12,6 +13,7 @@ using CollabPlatform.Persistence.Feeds;
 using CollabPlatform.Persistence.ReadModels;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -39,6 +41,9 @@ public static class ApiHostingExtensions
         var options = builder.Configuration.GetSection(CollabApiOptions.Section).Get<CollabApiOptions>() ?? new CollabApiOptions();
         builder.Services.AddOptions<CollabApiOptions>().Bind(builder.Configuration.GetSection(CollabApiOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CollabApiOptions>, CollabApiOptionsValidator>();
+        var rateLimit = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
 
         builder.Services
             .AddGrpc(grpc =>
@@ -47,6 +52,8 @@ public static class ApiHostingExtensions
                 grpc.Interceptors.Add<ErrorInterceptor>();
                 grpc.Interceptors.Add<AuthenticationInterceptor>();
                 grpc.MaxReceiveMessageSize = options.MaxReceiveMessageSize;
+                grpc.MaxSendMessageSize = options.MaxSendMessageSize;
+                grpc.CompressionProviders = BoundedDecompressionProvider.Defaults(options.MaxReceiveMessageSize);
                 grpc.EnableDetailedErrors = false;
             })
             .AddJsonTranscoding(json =>
@@ -54,6 +61,7 @@ public static class ApiHostingExtensions
                 // Error details travel packed in google.protobuf.Any; JSON needs their types to print them.
                 json.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, ErrorInfo.Descriptor);
             });
+        UseMessageGuard(builder.Services);
         if (options.EnableReflection)
         {
             builder.Services.AddGrpcReflection();
@@ -83,6 +91,12 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<LedgerQueries>();
         builder.Services.AddSingleton<FacilitationQueries>();
         builder.Services.AddSingleton(new StreamLimiter(options.MaxStreamsPerCaller, options.MaxStreamsTotal));
+        builder.Services.AddSingleton(sp => new LogThrottle(rateLimit.AuthFailureLogsPerInterval, rateLimit.AuthFailureLogInterval, sp.GetRequiredService<TimeProvider>()));
+        if (rateLimit.Enabled)
+        {
+            builder.Services.AddRateLimiter(limiter => CallRateLimiter.Configure(limiter, rateLimit));
+        }
+
         AddFeeds(builder);
 
         var endpoints = new ApiEndpoints();
@@ -106,8 +120,20 @@ public static class ApiHostingExtensions
 
     public static WebApplication MapCollabApi(this WebApplication app)
     {
-        // Before the endpoints: grpc-dotnet would report a message that does not parse as UNKNOWN.
-        app.UseMiddleware<MalformedMessageMiddleware>(app.Services.GetRequiredService<IOptions<CollabApiOptions>>().Value.MaxReceiveMessageSize);
+        // Before the endpoints, in this order: the wording of grpc-dotnet's own read failures, the
+        // cap on health watches, a token before any body is read, the rate limit per subject, and
+        // the size limit of JSON bodies (gRPC's is grpc-dotnet's own).
+        var api = app.Services.GetRequiredService<IOptions<CollabApiOptions>>().Value;
+        var rateLimit = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        app.UseMiddleware<GrpcProtocolErrorsMiddleware>(api.MaxReceiveMessageSize);
+        app.UseMiddleware<HealthWatchLimitMiddleware>(rateLimit);
+        app.UseMiddleware<PreAuthenticationMiddleware>();
+        if (rateLimit.Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
+        app.UseMiddleware<JsonBodyLimitMiddleware>(api.MaxReceiveMessageSize);
         app.MapGrpcService<RegionGrpcService>();
         app.MapGrpcService<PartnershipGrpcService>();
         app.MapGrpcService<JointProgramGrpcService>();
@@ -132,6 +158,20 @@ public static class ApiHostingExtensions
         AuditService.Descriptor.FullName,
     ];
 
+    /// <summary>
+    /// Every generated service is bound by <see cref="MessageGuardServiceMethodProvider{TService}"/>
+    /// instead of grpc-dotnet's own binder, whose endpoints it would otherwise duplicate.
+    /// </summary>
+    private static void UseMessageGuard(IServiceCollection services)
+    {
+        var binder = services.SingleOrDefault(d => d.ServiceType == typeof(IServiceMethodProvider<>)
+            && d.ImplementationType is { Name: "BinderServiceMethodProvider`1" } type
+            && type.Assembly == typeof(IServiceMethodProvider<>).Assembly)
+            ?? throw new InvalidOperationException("grpc-dotnet's BinderServiceMethodProvider is not registered; the message guard cannot replace it");
+        services.Remove(binder);
+        services.TryAddEnumerable(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(MessageGuardServiceMethodProvider<>)));
+    }
+
     private static void ConfigureEndpoints(KestrelServerOptions kestrel, CollabApiOptions options, ApiEndpoints endpoints)
     {
         // Bad values are reported by the options validator at start; here they only must not throw first.
@@ -139,6 +179,14 @@ public static class ApiHostingExtensions
         var tls = !string.IsNullOrEmpty(options.CertificatePath) && File.Exists(options.CertificatePath);
         // A message plus its gRPC frame header (or a JSON body of the same size).
         kestrel.Limits.MaxRequestBodySize = options.MaxReceiveMessageSize + 1024;
+        kestrel.Limits.Http2.MaxStreamsPerConnection = options.MaxStreamsPerConnection;
+        kestrel.Limits.Http2.MaxRequestHeaderFieldSize = options.MaxRequestHeaderFieldSize;
+        kestrel.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeadersTotalSize;
+        kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(options.MinRequestBodyDataRate, options.MinRequestBodyDataRateGracePeriod);
+        kestrel.Limits.RequestHeadersTimeout = options.RequestHeadersTimeout;
+        kestrel.Limits.KeepAliveTimeout = options.KeepAliveTimeout;
+        kestrel.Limits.Http2.KeepAlivePingDelay = options.KeepAlivePingDelay;
+        kestrel.Limits.Http2.KeepAlivePingTimeout = options.KeepAlivePingTimeout;
         ListenOptions? grpc = null;
         ListenOptions? http = null;
         kestrel.Listen(address, Math.Clamp(options.GrpcPort, 0, 65535), listen =>
