@@ -82,7 +82,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<ProgramQueries>();
         builder.Services.AddSingleton<LedgerQueries>();
         builder.Services.AddSingleton<FacilitationQueries>();
-        builder.Services.AddSingleton(new StreamLimiter(options.MaxStreamsPerCaller, options.MaxStreamsTotal));
+        builder.Services.AddSingleton(new StreamLimiter(options.MaxStreamsPerCaller, options.MaxStreamsTotal, options.MaxStreamLifetime));
         AddFeeds(builder);
 
         var endpoints = new ApiEndpoints();
