@@ -28,11 +28,6 @@ public sealed partial class FacilitationGrpcService
                 $"after_cursor {request.AfterCursor} names no committed event, so this server never issued it: pass the cursor of the last event or heartbeat you processed, unchanged, or leave it empty to replay the whole history");
         }
 
-        if (streams.Enter(caller.Actor) is { } exhausted)
-        {
-            throw exhausted;
-        }
-
         // A stream ends when its token expires (the caller must prove itself again) and after the
         // maximum lifetime (so that no stream outlives key rotation or rebalancing for long).
         using var tokenExpiry = caller.TokenExpiresAt is { } expiresAt
@@ -40,6 +35,11 @@ public sealed partial class FacilitationGrpcService
             : new CancellationTokenSource();
         using var maxLifetime = new CancellationTokenSource(streams.MaxLifetime, time);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping, tokenExpiry.Token, maxLifetime.Token);
+        if (streams.Enter(caller.Actor) is { } exhausted)
+        {
+            throw exhausted;
+        }
+
         Log.WatchStarted(logger, scope, request.AfterCursor);
         try
         {
