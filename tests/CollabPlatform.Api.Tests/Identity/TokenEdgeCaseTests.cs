@@ -55,6 +55,18 @@ public sealed class TokenEdgeCaseTests : IDisposable
     }
 
     [Theory]
+    [InlineData("ID-33\n")]
+    [InlineData("ID-33.10\n")]
+    [InlineData("CN-350627\n")]
+    public void RegionIdParse_TrailingNewline_IsNoRegionId(string text)
+    {
+        var parsed = RegionId.TryParse(text, out _, out var error);
+
+        Assert.False(parsed);
+        Assert.NotNull(error);
+    }
+
+    [Theory]
     [InlineData("facilitator:\u202EID-33")]
     [InlineData("facilitator:\u200BID-33")]
     [InlineData("facilitator:\uFEFFID-33")]
