@@ -30,9 +30,12 @@ RUN groupadd --system --gid 10001 collab \
 WORKDIR /app
 # Owned by root and not writable by the service's user.
 COPY --from=build /app ./
-# The root file system is read-only in the cluster; /tmp is its one writable volume.
+# The root file system is read-only in the cluster; /tmp is its one writable volume. The image
+# listens beyond loopback, so it never falls back to the development key: it needs
+# Collab__Auth__SigningKeys__0__KeyId with a public key, and refuses to start without one.
 ENV HOME=/tmp \
-    Collab__Api__ListenAddress=0.0.0.0
+    Collab__Api__ListenAddress=0.0.0.0 \
+    Collab__Auth__DevelopmentKey=false
 USER 10001:10001
 # gRPC (h2c), HTTP/1.1 JSON, Orleans silo-to-silo (no Orleans gateway by default).
 EXPOSE 5080 5081 11111

@@ -68,4 +68,11 @@ public sealed class CollabApiOptions
 
     /// <summary>WatchAgreements streams all callers together may hold open on one replica.</summary>
     public int MaxStreamsTotal { get; set; } = 1000;
+
+    /// <summary>
+    /// How long one WatchAgreements stream stays open; then it ends with UNAVAILABLE (reason
+    /// STREAM_LIFETIME) and the client reconnects with its cursor, so that no stream outlives a
+    /// rotated key, a revoked caller or a rebalanced cluster for long.
+    /// </summary>
+    public TimeSpan MaxStreamLifetime { get; set; } = TimeSpan.FromHours(1);
 }

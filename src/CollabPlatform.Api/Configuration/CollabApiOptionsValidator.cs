@@ -99,6 +99,11 @@ public sealed class CollabApiOptionsValidator : IValidateOptions<CollabApiOption
             failures.Add($"{CollabApiOptions.Section}:MaxStreamsTotal is {options.MaxStreamsTotal}; expected at least MaxStreamsPerCaller ({options.MaxStreamsPerCaller}) (default 1000)");
         }
 
+        if (options.MaxStreamLifetime < TimeSpan.FromSeconds(1) || options.MaxStreamLifetime > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{CollabApiOptions.Section}:MaxStreamLifetime is {options.MaxStreamLifetime}; expected from 00:00:01 to 1.00:00:00 (default 01:00:00)");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -24,6 +24,34 @@ public static class ErrorReasons
 
     /// <summary>No token, or one that is malformed, expired, wrongly signed or meant for another audience.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>A WatchAgreements stream outlived its token; reconnect with a fresh token and the last cursor.</summary>
+    public const string TokenExpired = "TOKEN_EXPIRED";
+
+    /// <summary>The token carries <c>sub</c>, <c>role</c> or <c>jurisdiction</c> more than once (a JSON array).</summary>
+    public const string TokenClaimRepeated = "TOKEN_CLAIM_REPEATED";
+
+    /// <summary>The token's <c>sub</c> is blank, too long, padded, or holds control or format characters.</summary>
+    public const string TokenSubjectInvalid = "TOKEN_SUBJECT_INVALID";
+
+    /// <summary>The token's <c>role</c> is missing or not one of the roles of the API.</summary>
+    public const string TokenRoleInvalid = "TOKEN_ROLE_INVALID";
+
+    /// <summary>The token's <c>jurisdiction</c> is not a canonical jurisdiction id that fits its role.</summary>
+    public const string TokenJurisdictionInvalid = "TOKEN_JURISDICTION_INVALID";
+
+    /// <summary>The token's <c>typ</c> header is missing or neither <c>JWT</c> nor <c>at+jwt</c>.</summary>
+    public const string TokenTypeInvalid = "TOKEN_TYPE_INVALID";
+
+    /// <summary>The token has no numeric <c>iat</c>, or one in the future.</summary>
+    public const string TokenIssuedAtInvalid = "TOKEN_ISSUED_AT_INVALID";
+
+    /// <summary>The token's lifetime (<c>exp</c> − <c>iat</c>) is longer than the server accepts.</summary>
+    public const string TokenLifetimeTooLong = "TOKEN_LIFETIME_TOO_LONG";
+
+    /// <summary>A WatchAgreements stream reached the server's maximum stream lifetime; reconnect at once with the last cursor.</summary>
+    public const string StreamLifetime = "STREAM_LIFETIME";
+
     /// <summary>A request, or what it asks for, is over a limit of the API (e.g. a message over the size limit); the metadata names the limit.</summary>
     public const string LimitExceeded = "LIMIT_EXCEEDED";
 
@@ -32,6 +60,7 @@ public static class ErrorReasons
 
     /// <summary>The server already serves as many grpc.health.v1 Watch streams as it may, from this peer or from all together.</summary>
     public const string TooManyWatches = "TOO_MANY_WATCHES";
+
     public const string TooManyStreams = "TOO_MANY_STREAMS";
 
     /// <summary>The server already serves as many WatchAgreements streams as it may, from all callers together.</summary>

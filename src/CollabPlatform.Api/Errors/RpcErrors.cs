@@ -150,8 +150,22 @@ public static class RpcErrors
         Build(StatusCode.PermissionDenied, Sentence(message), Info(ErrorReasons.RoleNotAllowed, ("role", role)));
 
     /// <summary>UNAUTHENTICATED: no usable token. The message says what is wrong with it and never repeats it.</summary>
-    public static RpcException Unauthenticated(string problem) =>
-        Build(StatusCode.Unauthenticated, Sentence(problem), Info(ErrorReasons.Unauthenticated));
+    public static RpcException Unauthenticated(string problem, string reason = ErrorReasons.Unauthenticated) =>
+        Build(StatusCode.Unauthenticated, Sentence(problem), Info(reason));
+
+    /// <summary>UNAUTHENTICATED (TOKEN_EXPIRED): a stream ends when the token it was opened with expires.</summary>
+    public static RpcException StreamTokenExpired(DateTimeOffset expiredAt) =>
+        Build(
+            StatusCode.Unauthenticated,
+            $"The token of this stream expired at {expiredAt.ToString("u", CultureInfo.InvariantCulture)}; reconnect with a fresh token and the cursor of the last event or heartbeat you processed.",
+            Info(ErrorReasons.TokenExpired, ("expired_at", expiredAt.ToString("O", CultureInfo.InvariantCulture))));
+
+    /// <summary>UNAVAILABLE (STREAM_LIFETIME): a stream ends after the server's maximum stream lifetime, to be resumed at once.</summary>
+    public static RpcException StreamLifetimeReached(TimeSpan maxLifetime) =>
+        Build(
+            StatusCode.Unavailable,
+            $"This stream was open for the server's maximum stream lifetime ({maxLifetime.ToString("c", CultureInfo.InvariantCulture)}); reconnect at once, to any server, with the cursor of the last event or heartbeat you processed.",
+            Info(ErrorReasons.StreamLifetime, ("max_lifetime", maxLifetime.ToString("c", CultureInfo.InvariantCulture))));
 
     /// <summary>RESOURCE_EXHAUSTED (SERVER_STREAMS_EXHAUSTED): the server holds as many feeds as it may, from all callers.</summary>
     public static RpcException ServerStreamsExhausted(int limit) =>

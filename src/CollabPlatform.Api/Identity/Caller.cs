@@ -11,6 +11,9 @@ public sealed record Caller(Principal Principal)
     /// <summary>The token's subject, e.g. <c>official:ID-33.10</c>; recorded as the actor of every change.</summary>
     public string Actor => Principal.Subject;
 
+    /// <summary>When the token that proved the caller expires; a stream ends then (null: no token, e.g. in unit tests).</summary>
+    public DateTimeOffset? TokenExpiresAt { get; init; }
+
     /// <summary>The jurisdiction a list is limited to: the caller's own, or null for a global caller (admin).</summary>
     public string? Viewer => Principal.IsGlobal ? null : Principal.Jurisdiction;
 

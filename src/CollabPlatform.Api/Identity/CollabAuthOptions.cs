@@ -26,16 +26,26 @@ public sealed class CollabAuthOptions
     /// <summary>Tolerated clock difference when checking <c>exp</c> and <c>nbf</c>.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The longest token lifetime (<c>exp − iat</c>) accepted; longer-lived tokens are refused.</summary>
+    public TimeSpan MaxTokenLifetime { get; set; } = TokenValidator.DefaultMaxLifetime;
+
+    /// <summary>How many accepted tokens are remembered (each for at most five minutes) to spare their signature check.</summary>
+    public int TokenCacheCapacity { get; set; } = TokenValidator.DefaultCacheCapacity;
+
     /// <summary>Keys that verify token signatures; a token names its key with <c>kid</c>.</summary>
     public List<SigningKeyOptions> SigningKeys { get; set; } = [];
 
     /// <summary>
     /// Whether to use (and create) the development key: unset means "when no signing keys are
-    /// configured"; false makes missing keys a start-up error (production).
+    /// configured"; false makes missing keys a start-up error (production). The Host refuses to
+    /// start with it unless <c>Collab:Api:ListenAddress</c> is a loopback address.
     /// </summary>
     public bool? DevelopmentKey { get; set; }
 
-    /// <summary>Where the development key lives; unset means <c>dev-signing-key.json</c> in the Host's data folder.</summary>
+    /// <summary>
+    /// Where the development key lives; unset means <c>dev-signing-key.json</c> in the Host's data
+    /// folder. An existing file must have mode 0600 and belong to the Host's OS user.
+    /// </summary>
     public string? DevelopmentKeyFile { get; set; }
 
     /// <summary>True when the development key is in use.</summary>

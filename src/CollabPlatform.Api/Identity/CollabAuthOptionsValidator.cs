@@ -1,11 +1,19 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace CollabPlatform.Api.Identity;
 
-/// <summary>Stops start-up with a message naming the wrong key and what it should be.</summary>
-public sealed class CollabAuthOptionsValidator : IValidateOptions<CollabAuthOptions>
+/// <summary>
+/// Stops start-up with a message naming the wrong key and what it should be. The development key
+/// fails closed: refused when the API listens beyond loopback (<paramref name="listenAddress"/>),
+/// and when its file (<paramref name="developmentKeyPath"/>) is open to others.
+/// </summary>
+public sealed class CollabAuthOptionsValidator(string listenAddress = "127.0.0.1", Func<CollabAuthOptions, string>? developmentKeyPath = null) : IValidateOptions<CollabAuthOptions>
 {
+    private const string ListenAddressKey = "Collab:Api:ListenAddress";
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan MinTokenLifetime = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LongestTokenLifetime = TimeSpan.FromDays(30);
 
     public ValidateOptionsResult Validate(string? name, CollabAuthOptions options)
     {
@@ -27,9 +35,24 @@ public sealed class CollabAuthOptionsValidator : IValidateOptions<CollabAuthOpti
             failures.Add($"{Section}:ClockSkew is {options.ClockSkew}; expected from 00:00:00 to 00:05:00 (default 00:00:30)");
         }
 
+        if (options.MaxTokenLifetime < MinTokenLifetime || options.MaxTokenLifetime > LongestTokenLifetime)
+        {
+            failures.Add($"{Section}:MaxTokenLifetime is {options.MaxTokenLifetime}; expected from 00:01:00 to 30.00:00:00 (default 1.00:00:00)");
+        }
+
+        if (options.TokenCacheCapacity < 0)
+        {
+            failures.Add($"{Section}:TokenCacheCapacity is {options.TokenCacheCapacity}; expected 0 (no cache) or more (default {TokenValidator.DefaultCacheCapacity})");
+        }
+
         if (!options.UsesDevelopmentKey && options.SigningKeys.Count == 0)
         {
             failures.Add($"{Section}:SigningKeys is empty and {Section}:DevelopmentKey is false, so no token could be verified; configure at least one key ({Section}:SigningKeys:0:KeyId with PublicKey, PublicKeyFile or SharedSecret)");
+        }
+
+        if (options.UsesDevelopmentKey)
+        {
+            ValidateDevelopmentKey(options, failures);
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -61,4 +84,26 @@ public sealed class CollabAuthOptionsValidator : IValidateOptions<CollabAuthOpti
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private void ValidateDevelopmentKey(CollabAuthOptions options, List<string> failures)
+    {
+        const string Section = CollabAuthOptions.Section;
+
+        // Whoever reads the key file can mint any token; beyond loopback others could use them.
+        if (!IsLoopback(listenAddress))
+        {
+            failures.Add(
+                $"{Section}:DevelopmentKey is in use ({(options.DevelopmentKey is true ? "set to true" : $"no {Section}:SigningKeys configured")}) while {ListenAddressKey} is {listenAddress}, beyond loopback: "
+                + $"the development key is for one machine only; configure {Section}:SigningKeys and set {Section}:DevelopmentKey=false, or listen on 127.0.0.1");
+            return;
+        }
+
+        if (developmentKeyPath?.Invoke(options) is { } path && File.Exists(path) && KeyFileAccess.Describe(path) is { } problem)
+        {
+            failures.Add($"{Section}:DevelopmentKeyFile: {problem}");
+        }
+    }
+
+    private static bool IsLoopback(string address) =>
+        IPAddress.TryParse(address, out var ip) && IPAddress.IsLoopback(ip);
 }

@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
+using CollabPlatform.Api.Errors;
 using CollabPlatform.Domain.Access;
 using CollabPlatform.Domain.Facilitation;
 using CollabPlatform.Domain.Regions;
@@ -10,24 +11,21 @@ using Microsoft.IdentityModel.Tokens;
 namespace CollabPlatform.Api.Identity;
 
 /// <summary>
-/// Checks a bearer token: signature by one of the accepted keys (chosen by <c>kid</c>), issuer,
-/// audience, lifetime with a small clock skew, then the CollabPlatform claims. Failures come back as
-/// one sentence for the caller; the token itself never appears in them.
-/// <para>
-/// A client sends the same token with every call, and checking its signature costs more than many
-/// a call itself; so a token that passed is remembered by its exact text until its own expiry
-/// (without the clock skew) and accepted again without a second check. The accepted keys, issuer,
-/// audience and region catalogue never change while the Host runs, so the answer could not differ.
-/// Refused tokens are not remembered, and at most <see cref="MaxRemembered"/> tokens are.
-/// </para>
+/// Checks a bearer token: <c>typ</c>, signature by the key its <c>kid</c> names, issuer, audience,
+/// lifetime (with <c>iat</c> required and <c>exp − iat</c> capped), then the CollabPlatform claims,
+/// each present once and in canonical form. A refusal is one sentence and a stable reason; the
+/// token never appears in it. Accepted tokens are remembered for a few minutes (<see cref="AcceptedTokenCache"/>).
 /// </summary>
 public sealed class TokenValidator
 {
     /// <summary>Longer tokens are refused unread.</summary>
     public const int MaxTokenLength = 8192;
 
-    /// <summary>How many accepted tokens are remembered at most; the memory starts afresh when full.</summary>
-    public const int MaxRemembered = 10_000;
+    /// <summary>How many accepted tokens are remembered by default.</summary>
+    public const int DefaultCacheCapacity = 10_000;
+
+    /// <summary>The longest token lifetime (<c>exp − iat</c>) accepted by default.</summary>
+    public static readonly TimeSpan DefaultMaxLifetime = TimeSpan.FromHours(24);
 
     private static readonly string[] Algorithms =
     [
@@ -37,15 +35,37 @@ public sealed class TokenValidator
         SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512,
     ];
 
+    // RFC 7519 §5.1 and RFC 9068 §2.1; media types compare case-insensitively (RFC 7515 §4.1.9).
+    private static readonly string[] Types = ["JWT", "at+jwt", "application/at+jwt"];
+
+    private static readonly string[] ReadClaimNames = [TokenClaims.Subject, TokenClaims.Role, TokenClaims.Jurisdiction];
+
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = MaxTokenLength };
     private readonly TokenValidationParameters _parameters;
     private readonly RegionCatalog _catalog;
-    private readonly ConcurrentDictionary<string, Accepted> _accepted = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _clockSkew;
+    private readonly TimeSpan _maxLifetime;
+    private readonly AcceptedTokenCache _accepted;
+    private int _fullChecks;
 
-    public TokenValidator(string issuer, string audience, TimeSpan clockSkew, IReadOnlyList<SecurityKey> keys, RegionCatalog catalog)
+    public TokenValidator(
+        string issuer,
+        string audience,
+        TimeSpan clockSkew,
+        IReadOnlyList<SecurityKey> keys,
+        RegionCatalog catalog,
+        TimeSpan? maxLifetime = null,
+        int cacheCapacity = DefaultCacheCapacity,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        ArgumentOutOfRangeException.ThrowIfNegative(cacheCapacity);
         _catalog = catalog;
+        _time = time ?? TimeProvider.System;
+        _clockSkew = clockSkew;
+        _maxLifetime = maxLifetime ?? DefaultMaxLifetime;
+        _accepted = new AcceptedTokenCache(cacheCapacity, _time);
         Issuer = issuer;
         Audience = audience;
         _parameters = new TokenValidationParameters
@@ -73,79 +93,116 @@ public sealed class TokenValidator
     /// <summary>The number of accepted tokens remembered now.</summary>
     internal int RememberedCount => _accepted.Count;
 
-    /// <summary>The caller the token proves, or null with the reason the token is refused.</summary>
-    public async Task<(Principal? Principal, string? Problem)> ValidateAsync(string token)
+    /// <summary>How many tokens were checked in full (not answered from memory).</summary>
+    internal int FullChecks => Volatile.Read(ref _fullChecks);
+
+    /// <summary>The caller the token proves and its expiry, or the reason the token is refused.</summary>
+    public async Task<TokenCheck> ValidateAsync(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
         if (token.Length > MaxTokenLength)
         {
-            return (null, $"the bearer token is longer than {MaxTokenLength} characters");
+            return TokenCheck.Refused($"the bearer token is longer than {MaxTokenLength} characters");
         }
 
-        if (_accepted.TryGetValue(token, out var known))
+        if (_accepted.TryGet(token, out var known, out var knownExpiry))
         {
-            if (DateTime.UtcNow < known.ExpiresUtc)
-            {
-                return (known.Principal, null);
-            }
-
-            // Past its expiry it is checked again in full: the clock skew may still admit it, or it is refused.
-            _accepted.TryRemove(token, out _);
+            return TokenCheck.Accepted(known, knownExpiry);
         }
 
+        Interlocked.Increment(ref _fullChecks);
         if (!_handler.CanReadToken(token))
         {
-            return (null, "the bearer token is not a well-formed JWT (three base64url parts separated by dots)");
+            return TokenCheck.Refused("the bearer token is not a well-formed JWT (three base64url parts separated by dots)");
+        }
+
+        if (RepeatedClaim(token) is { } repeated)
+        {
+            return TokenCheck.Refused($"the token's '{repeated}' claim must be a single string, not a list", ErrorReasons.TokenClaimRepeated);
+        }
+
+        JsonWebToken read;
+        try
+        {
+            read = _handler.ReadJsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return TokenCheck.Refused("the bearer token is not a well-formed JWT (three base64url parts separated by dots)");
+        }
+
+        if (!Types.Contains(read.Typ, StringComparer.OrdinalIgnoreCase))
+        {
+            return TokenCheck.Refused(
+                $"the token's typ header must be JWT or at+jwt, not {(string.IsNullOrEmpty(read.Typ) ? "missing" : Printable(read.Typ))}",
+                ErrorReasons.TokenTypeInvalid);
         }
 
         var result = await _handler.ValidateTokenAsync(token, _parameters);
         if (!result.IsValid)
         {
-            return (null, Explain(result.Exception, token));
+            return TokenCheck.Refused(Explain(result.Exception, read));
         }
 
-        var (principal, problem) = ReadClaims(result.ClaimsIdentity);
-        if (principal is not null)
+        var jwt = (JsonWebToken)result.SecurityToken;
+        var expiresAt = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
+        var check = CheckIssuedAt(jwt, expiresAt) ?? ReadClaims(result.ClaimsIdentity, expiresAt);
+        if (check.Principal is { } principal)
         {
-            Remember(token, principal, result.SecurityToken.ValidTo);
+            _accepted.Add(token, principal, expiresAt);
         }
 
-        return (principal, problem);
+        return check;
     }
 
-    private void Remember(string token, Principal principal, DateTime expiresUtc)
+    private TokenCheck? CheckIssuedAt(JsonWebToken jwt, DateTimeOffset expiresAt)
     {
-        if (_accepted.Count >= MaxRemembered)
+        if (!jwt.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Iat, out var seconds))
         {
-            _accepted.Clear();
+            return TokenCheck.Refused("the token has no issue time (iat, seconds since 1970); tokens must say when they were issued", ErrorReasons.TokenIssuedAtInvalid);
         }
 
-        _accepted[token] = new Accepted(principal, expiresUtc);
+        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, DateTimeOffset.MaxValue.ToUnixTimeSeconds()));
+        if (issuedAt > _time.GetUtcNow() + _clockSkew)
+        {
+            return TokenCheck.Refused($"the token's issue time (iat) {issuedAt.ToString("u", CultureInfo.InvariantCulture)} lies in the future", ErrorReasons.TokenIssuedAtInvalid);
+        }
+
+        // A long-lived token is a stolen token's best friend; issuers must mint short ones.
+        var lifetime = expiresAt - issuedAt;
+        return lifetime > _maxLifetime
+            ? TokenCheck.Refused(
+                $"the token's lifetime (exp - iat) is {Hours(lifetime)}, longer than the {Hours(_maxLifetime)} this server accepts; get a shorter-lived token",
+                ErrorReasons.TokenLifetimeTooLong)
+            : null;
     }
 
-    private (Principal?, string?) ReadClaims(ClaimsIdentity identity)
+    private TokenCheck ReadClaims(ClaimsIdentity identity, DateTimeOffset expiresAt)
     {
         var subject = identity.FindFirst(TokenClaims.Subject)?.Value;
         var roleName = identity.FindFirst(TokenClaims.Role)?.Value;
         var jurisdiction = identity.FindFirst(TokenClaims.Jurisdiction)?.Value;
-        if (string.IsNullOrWhiteSpace(subject) || subject.Length > TokenClaims.MaxSubjectLength || subject != subject.Trim()
-            || subject.Any(c => char.IsControl(c) || char.IsSurrogate(c)))
+        if (!TokenClaims.IsValidSubject(subject))
         {
-            return (null, $"the token's '{TokenClaims.Subject}' claim must name the caller: 1 to {TokenClaims.MaxSubjectLength} printable characters, e.g. official:ID-33.10");
+            return TokenCheck.Refused(
+                $"the token's '{TokenClaims.Subject}' claim must name the caller: 1 to {TokenClaims.MaxSubjectLength} printable characters without control or format characters, e.g. official:ID-33.10",
+                ErrorReasons.TokenSubjectInvalid);
         }
 
         if (!RoleNames.TryParse(roleName, out var role))
         {
-            return (null, $"the token's '{TokenClaims.Role}' claim must be one of {string.Join(", ", RoleNames.TokenRoles)}");
+            return TokenCheck.Refused($"the token's '{TokenClaims.Role}' claim must be one of {string.Join(", ", RoleNames.TokenRoles)}", ErrorReasons.TokenRoleInvalid);
         }
 
         if (role == Role.Admin)
         {
-            return (new Principal(subject, role, null), null);
+            return TokenCheck.Accepted(new Principal(subject, role, null), expiresAt);
         }
 
+        // Only the canonical spelling counts, so that every comparison of scopes later is ordinal.
         var isMinistry = jurisdiction is not null && Jurisdictions.IsMinistry(jurisdiction);
-        var isRegion = jurisdiction is not null && RegionId.TryParse(jurisdiction, out var region, out _) && _catalog.Contains(region);
+        var isRegion = jurisdiction is not null && RegionId.TryParse(jurisdiction, out var region, out _)
+            && region.ToString() == jurisdiction && _catalog.Contains(region);
         var fits = role switch
         {
             Role.RegionOfficial => isRegion,
@@ -160,13 +217,32 @@ public sealed class TokenValidator
                 Role.Ministry => "a ministry scope, e.g. MINISTRY-ID",
                 _ => "a region id from the catalogue (ID-33) or a ministry scope (MINISTRY-ID)",
             };
-            return (null, $"the token's '{TokenClaims.Jurisdiction}' claim must be {expected} for the role {roleName}");
+            return TokenCheck.Refused($"the token's '{TokenClaims.Jurisdiction}' claim must be {expected}, written exactly so, for the role {roleName}", ErrorReasons.TokenJurisdictionInvalid);
         }
 
-        return (new Principal(subject, role, jurisdiction), null);
+        return TokenCheck.Accepted(new Principal(subject, role, jurisdiction), expiresAt);
     }
 
-    private string Explain(Exception? exception, string token) => exception switch
+    // A claim given as a JSON array would arrive as several claims, and which one counted would be
+    // anyone's guess; so the payload is looked at as JSON before anything reads its claims.
+    private static string? RepeatedClaim(string token)
+    {
+        try
+        {
+            var payload = token.Split('.')[1];
+            using var json = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(payload));
+            return json.RootElement.ValueKind != JsonValueKind.Object
+                ? null
+                : ReadClaimNames.FirstOrDefault(name => json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
+        {
+            // Not JSON: the handler refuses it with its own words.
+            return null;
+        }
+    }
+
+    private string Explain(Exception? exception, JsonWebToken token) => exception switch
     {
         SecurityTokenExpiredException expired =>
             $"the token expired at {expired.Expires.ToString("u", CultureInfo.InvariantCulture)}; get a new one",
@@ -186,11 +262,10 @@ public sealed class TokenValidator
     };
 
     // The kid is echoed to help with key rotation; anything odd in it is not.
-    private string KeyIdOf(string token)
-    {
-        var kid = _handler.ReadJsonWebToken(token).Kid;
-        return string.IsNullOrEmpty(kid) ? "none" : kid.Length <= 64 && kid.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') ? kid : "not printable";
-    }
+    private static string KeyIdOf(JsonWebToken token) => string.IsNullOrEmpty(token.Kid) ? "none" : Printable(token.Kid);
 
-    private sealed record Accepted(Principal Principal, DateTime ExpiresUtc);
+    private static string Hours(TimeSpan span) => span.TotalHours.ToString("0.##", CultureInfo.InvariantCulture) + " h";
+
+    private static string Printable(string text) =>
+        text.Length <= 64 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '+' or '/') ? text : "not printable";
 }

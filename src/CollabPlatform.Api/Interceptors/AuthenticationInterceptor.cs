@@ -55,25 +55,16 @@ public sealed class AuthenticationInterceptor(TokenValidator tokens, ILogger<Aut
         }
 
         var header = context.RequestHeaders.GetValue(AuthorizationHeader);
-        string? problem;
-        Principal? principal = null;
-        if (string.IsNullOrEmpty(header))
-        {
-            problem = "this call needs a token: send the metadata 'authorization: Bearer <JWT>' (for development, mint one with 'collab token')";
-        }
-        else if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length == BearerPrefix.Length)
-        {
-            problem = "the authorization metadata must be 'Bearer ' followed by a JWT";
-        }
-        else
-        {
-            (principal, problem) = await tokens.ValidateAsync(header[BearerPrefix.Length..].Trim());
-        }
+        var check = string.IsNullOrEmpty(header)
+            ? TokenCheck.Refused("this call needs a token: send the metadata 'authorization: Bearer <JWT>' (for development, mint one with 'collab token')")
+            : !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length == BearerPrefix.Length
+                ? TokenCheck.Refused("the authorization metadata must be 'Bearer ' followed by a JWT")
+                : await tokens.ValidateAsync(header[BearerPrefix.Length..].Trim());
 
-        if (principal is null)
+        if (check.Principal is not { } principal)
         {
-            Log.Unauthenticated(logger, context.Method, problem!);
-            throw RpcErrors.Unauthenticated(problem!);
+            Log.Unauthenticated(logger, context.Method, check.Problem!);
+            throw RpcErrors.Unauthenticated(check.Problem!, check.Reason);
         }
 
         if (!MethodAccess.Allows(context.Method, principal.Role))
@@ -88,6 +79,6 @@ public sealed class AuthenticationInterceptor(TokenValidator tokens, ILogger<Aut
                 role);
         }
 
-        AuthenticatedCallerAccessor.Set(context, new Caller(principal));
+        AuthenticatedCallerAccessor.Set(context, new Caller(principal) { TokenExpiresAt = check.ExpiresAt });
     }
 }

@@ -4,18 +4,24 @@ using CollabPlatform.Api.Errors;
 namespace CollabPlatform.Api.Services;
 
 /// <summary>
-/// Counts the open WatchAgreements streams of each caller and of all callers on this replica
-/// (DESIGN.md §6: limits on open streams per caller), so that neither one client nor all of them
-/// together can hold more of a replica than it can serve.
+/// The limits on WatchAgreements streams of this replica (DESIGN.md §6): how many each caller and
+/// all callers together may hold open, so that no client can hold more of a replica than it can
+/// serve, and how long one stream may stay open before its client must reconnect.
 /// </summary>
-public sealed class StreamLimiter(int maxPerCaller, int maxTotal = int.MaxValue)
+public sealed class StreamLimiter(int maxPerCaller, int maxTotal = int.MaxValue, TimeSpan? maxLifetime = null)
 {
+    /// <summary>How long a stream stays open by default.</summary>
+    public static readonly TimeSpan DefaultMaxLifetime = TimeSpan.FromHours(1);
+
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
     private int _total;
 
     public int MaxPerCaller => maxPerCaller;
 
     public int MaxTotal => maxTotal;
+
+    /// <summary>How long one stream stays open before it ends with UNAVAILABLE (STREAM_LIFETIME).</summary>
+    public TimeSpan MaxLifetime { get; } = maxLifetime ?? DefaultMaxLifetime;
 
     /// <summary>Streams open now, from all callers.</summary>
     public int Total => Volatile.Read(ref _total);

@@ -42,9 +42,7 @@ internal abstract class ClientCredentials
             return new Principal(actor, Role.RegionOfficial, region.ToString());
         }
 
-        return actor.Length is > 0 and <= TokenClaims.MaxSubjectLength && actor == actor.Trim() && !actor.Any(char.IsControl)
-            ? new Principal(actor, Role.Admin, null)
-            : null;
+        return TokenClaims.IsValidSubject(actor) ? new Principal(actor, Role.Admin, null) : null;
     }
 
     private sealed class FixedToken(string token) : ClientCredentials

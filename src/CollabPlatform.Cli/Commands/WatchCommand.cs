@@ -9,13 +9,19 @@ namespace CollabPlatform.Cli.Commands;
 
 /// <summary>
 /// <c>collab watch --scope ID-33</c>: a jurisdiction's agreement feed, live in the terminal. A lost
-/// connection is retried from the last cursor received, so nothing is missed or shown twice.
+/// connection is retried from the last cursor received, so nothing is missed or shown twice; a
+/// stream the server ends after its maximum lifetime, or when its minted token expires, is resumed
+/// at once (with a fresh token).
 /// </summary>
 internal static class WatchCommand
 {
     private static readonly JsonFormatter JsonLine = new(JsonFormatter.Settings.Default);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(15);
+
+    // The ErrorInfo reasons with which the server ends a stream that the client should resume at once.
+    private const string StreamLifetime = "STREAM_LIFETIME";
+    private const string TokenExpired = "TOKEN_EXPIRED";
 
     public static Command Create()
     {
@@ -59,8 +65,12 @@ internal static class WatchCommand
         private readonly TextWriter _status = call.ParseResult.InvocationConfiguration.Error;
         private int _shown;
 
+        // The last cursor processed, kept across streams: a reconnect resumes exactly after it.
+        private string _cursor = string.Empty;
+
         public async Task RunAsync(string cursor, CancellationToken cancellationToken)
         {
+            _cursor = cursor;
             if (call.Format == OutputFormat.Text)
             {
                 await _status.WriteLineAsync($"watching {scope} {(cursor.Length == 0 ? "from the beginning" : $"after {cursor}")}; Ctrl+C to stop");
@@ -71,12 +81,21 @@ internal static class WatchCommand
             {
                 try
                 {
-                    cursor = await FollowAsync(cursor, () => retry = FirstRetry, cancellationToken);
+                    await FollowAsync(() => retry = FirstRetry, cancellationToken);
                     return;
+                }
+                catch (RpcException ex) when (Reason(ex) == StreamLifetime && !cancellationToken.IsCancellationRequested)
+                {
+                    await _status.WriteLineAsync($"the server ended the stream after its maximum lifetime ({StreamLifetime}); reconnecting from {Position()}");
+                }
+                catch (RpcException ex) when (Reason(ex) == TokenExpired && call.Client.Credentials.CanMint && !cancellationToken.IsCancellationRequested)
+                {
+                    // The credentials mint a new token for the next call; a given --token cannot be renewed, so that case ends here.
+                    await _status.WriteLineAsync($"the stream's token expired ({TokenExpired}); reconnecting with a fresh token from {Position()}");
                 }
                 catch (RpcException ex) when (IsTransient(ex) && !cancellationToken.IsCancellationRequested)
                 {
-                    await _status.WriteLineAsync($"connection lost ({RpcErrorWriter.StatusName(ex.StatusCode)}: {ex.Status.Detail}); reconnecting in {retry.TotalSeconds:0} s from {(cursor.Length == 0 ? "the beginning" : cursor)}");
+                    await _status.WriteLineAsync($"connection lost ({RpcErrorWriter.StatusName(ex.StatusCode)}: {ex.Status.Detail}); reconnecting in {retry.TotalSeconds:0} s from {Position()}");
                     try
                     {
                         await Task.Delay(retry, cancellationToken);
@@ -95,12 +114,12 @@ internal static class WatchCommand
             }
         }
 
-        /// <summary>Prints one stream's messages; returns the last cursor when the count is reached.</summary>
-        private async Task<string> FollowAsync(string cursor, Action connected, CancellationToken cancellationToken)
+        /// <summary>Prints one stream's messages; returns when the count is reached.</summary>
+        private async Task FollowAsync(Action connected, CancellationToken cancellationToken)
         {
             // No deadline: a feed runs until it is stopped.
             using var stream = call.Client.Facilitation.WatchAgreements(
-                new WatchAgreementsRequest { Scope = scope, AfterCursor = cursor },
+                new WatchAgreementsRequest { Scope = scope, AfterCursor = _cursor },
                 deadline: DateTime.MaxValue,
                 cancellationToken: cancellationToken);
             while (await stream.ResponseStream.MoveNext(cancellationToken))
@@ -109,21 +128,21 @@ internal static class WatchCommand
                 var message = stream.ResponseStream.Current;
                 if (message.Event is { } @event)
                 {
-                    cursor = @event.Cursor;
+                    _cursor = @event.Cursor;
                     await call.Output.WriteLineAsync(call.Format == OutputFormat.Json ? JsonLine.Format(@event) : Describe(@event));
                     if (++_shown >= limit)
                     {
-                        return cursor;
+                        return;
                     }
                 }
                 else
                 {
-                    cursor = message.Heartbeat.Cursor;
+                    _cursor = message.Heartbeat.Cursor;
                     if (showHeartbeats)
                     {
                         await call.Output.WriteLineAsync(call.Format == OutputFormat.Json
                             ? JsonLine.Format(message.Heartbeat)
-                            : $"{Time(message.Heartbeat.ServerTime)}  (idle, up to date through {cursor})");
+                            : $"{Time(message.Heartbeat.ServerTime)}  (idle, up to date through {_cursor})");
                     }
                 }
 
@@ -141,6 +160,10 @@ internal static class WatchCommand
 
         private static string Time(Google.Protobuf.WellKnownTypes.Timestamp? time) =>
             time is null ? "-" : time.ToDateTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+        private string Position() => _cursor.Length == 0 ? "the beginning" : _cursor;
+
+        private static string? Reason(RpcException exception) => exception.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>()?.Reason;
 
         // A server going away (restart, crash, network) is worth retrying; anything else is an answer.
         private static bool IsTransient(RpcException exception) =>

@@ -80,18 +80,18 @@ public readonly partial record struct RegionId
 
     private static string Printable(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    [GeneratedRegex("^(?<country>[A-Z]{2})-(?<code>[0-9A-Z][0-9A-Z.]{0,28})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<country>[A-Z]{2})-(?<code>[0-9A-Z][0-9A-Z.]{0,28})\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
-    [GeneratedRegex(@"^[0-9]{2}(\.[0-9]{2})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{2}(\.[0-9]{2})?\z", RegexOptions.CultureInvariant)]
     private static partial Regex IndonesianCode();
 
-    [GeneratedRegex("^[0-9]{6}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{6}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ChineseCode();
 
-    [GeneratedRegex("^([0-9]{2}|[0-9]{5})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{2}|[0-9]{5})\z", RegexOptions.CultureInvariant)]
     private static partial Regex KoreanCode();
 
-    [GeneratedRegex("^([0-9]{2}|[0-9]{6})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{2}|[0-9]{6})\z", RegexOptions.CultureInvariant)]
     private static partial Regex JapaneseCode();
 }

@@ -12,6 +12,8 @@ namespace CollabPlatform.Grains.Ledger;
 /// <summary>
 /// The ledger stream behind one event-sourced grain: loads it, remembers which client requests it
 /// already applied, and appends accepted events (with their read-model row) in one transaction.
+/// A request is known by its actor and request id together, so that another party to the same
+/// aggregate who picks the same id neither receives the first caller's result nor burns the id.
 /// </summary>
 internal sealed class EventStream<TEvent>(IEventLedger ledger, string streamId)
     where TEvent : class
@@ -35,7 +37,7 @@ internal sealed class EventStream<TEvent>(IEventLedger ledger, string streamId)
                 ?? throw new InvalidDataException($"ledger row {row.StreamId}@{row.StreamVersion} holds no event"));
             if (row.RequestId is { } requestId)
             {
-                _requests[requestId] = (row.StreamVersion, row.RequestHash);
+                _requests[RequestKey(row.Actor, requestId)] = (row.StreamVersion, row.RequestHash);
             }
         }
 
@@ -49,7 +51,7 @@ internal sealed class EventStream<TEvent>(IEventLedger ledger, string streamId)
     public bool TryReplay(CommandMetadata metadata, out CommandResult<AggregateSnapshot<TEvent>>? result)
     {
         result = null;
-        if (metadata.RequestId is not { } requestId || !_requests.TryGetValue(requestId, out var applied))
+        if (metadata.RequestId is not { } requestId || !_requests.TryGetValue(RequestKey(metadata.Actor, requestId), out var applied))
         {
             return false;
         }
@@ -136,9 +138,12 @@ internal sealed class EventStream<TEvent>(IEventLedger ledger, string streamId)
         Events = Events.AddRange(events);
         if (metadata.RequestId is { } requestId)
         {
-            _requests[requestId] = (Version, metadata.RequestHash);
+            _requests[RequestKey(metadata.Actor, requestId)] = (Version, metadata.RequestHash);
         }
     }
+
+    // Actors never contain a control character (the token validator refuses them), so the pair is unambiguous.
+    private static string RequestKey(string actor, string requestId) => actor + "\n" + requestId;
 
     public AggregateSnapshot<TEvent> Snapshot() => SnapshotAt(Version);
 

@@ -63,7 +63,7 @@ public sealed class RegionGrain(
             return CommandResult<AggregateSnapshot<RegionProfileEvent>>.Rejected(denied);
         }
 
-        if (metadata.RequestId is { } requestId && state.State.Requests.Find(r => r.RequestId == requestId) is { } applied)
+        if (metadata.RequestId is { } requestId && state.State.Requests.Find(r => r.RequestId == requestId && (r.Actor ?? metadata.Actor) == metadata.Actor) is { } applied)
         {
             return applied.RequestHash is not null && metadata.RequestHash is not null && applied.RequestHash != metadata.RequestHash
                 ? CommandResult<AggregateSnapshot<RegionProfileEvent>>.Rejected(new Rejection(RejectionKind.AlreadyExists, $"request_id '{requestId}' was already used for a different request", "request_id"))
@@ -99,11 +99,8 @@ public sealed class RegionGrain(
         state.State.Events.AddRange(events.Select(e => JsonSerializer.Serialize(e, DomainJson.Options)));
         if (metadata.RequestId is { } requestId)
         {
-            state.State.Requests.Add(new RegionRequestRecord { RequestId = requestId, RequestHash = metadata.RequestHash, Version = state.State.Events.Count });
-            if (state.State.Requests.Count > RegionGrainState.RememberedRequests)
-            {
-                state.State.Requests.RemoveAt(0);
-            }
+            // Every request is remembered, as long as the events it produced: a retry is recognised however late it comes.
+            state.State.Requests.Add(new RegionRequestRecord { RequestId = requestId, Actor = metadata.Actor, RequestHash = metadata.RequestHash, Version = state.State.Events.Count });
         }
 
         try

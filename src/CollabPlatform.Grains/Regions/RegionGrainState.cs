@@ -2,19 +2,16 @@ namespace CollabPlatform.Grains.Regions;
 
 /// <summary>
 /// What the region grain keeps in Orleans grain storage: its profile's events in the domain's JSON
-/// shape (so the history survives any change of the storage serializer) and the recent requests.
+/// shape (so the history survives any change of the storage serializer) and the requests applied.
 /// </summary>
 [GenerateSerializer, Alias("collab.RegionGrainState")]
 public sealed class RegionGrainState
 {
-    /// <summary>How many request ids are remembered for retries.</summary>
-    public const int RememberedRequests = 256;
-
     /// <summary>Every profile event, oldest first, as JSON.</summary>
     [Id(0)]
     public List<string> Events { get; set; } = [];
 
-    /// <summary>Recent request ids with the version their change produced and the request's fingerprint.</summary>
+    /// <summary>Every request applied, by actor and request id, with the version its change produced and its fingerprint.</summary>
     [Id(1)]
     public List<RegionRequestRecord> Requests { get; set; } = [];
 

@@ -90,7 +90,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<ProgramQueries>();
         builder.Services.AddSingleton<LedgerQueries>();
         builder.Services.AddSingleton<FacilitationQueries>();
-        builder.Services.AddSingleton(new StreamLimiter(options.MaxStreamsPerCaller, options.MaxStreamsTotal));
+        builder.Services.AddSingleton(new StreamLimiter(options.MaxStreamsPerCaller, options.MaxStreamsTotal, options.MaxStreamLifetime));
         builder.Services.AddSingleton(sp => new LogThrottle(rateLimit.AuthFailureLogsPerInterval, rateLimit.AuthFailureLogInterval, sp.GetRequiredService<TimeProvider>()));
         if (rateLimit.Enabled)
         {

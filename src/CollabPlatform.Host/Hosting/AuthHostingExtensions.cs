@@ -1,3 +1,4 @@
+using CollabPlatform.Api.Configuration;
 using CollabPlatform.Api.Identity;
 using CollabPlatform.Domain.Regions;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CollabPlatform.Host.Hosting;
 
 /// <summary>
-/// JWT authentication of the API (DESIGN.md §6, issue #6): the options of <c>Collab:Auth</c>, the
+/// JWT authentication of the API (DESIGN.md §6): the options of <c>Collab:Auth</c>, the
 /// keys that verify tokens (configured ones, or the development key created in the data folder),
 /// and the validator the authentication interceptor uses.
 /// </summary>
@@ -15,8 +16,10 @@ public static partial class AuthHostingExtensions
     public static IHostApplicationBuilder AddCollabAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CollabAuthOptions>().Bind(builder.Configuration.GetSection(CollabAuthOptions.Section)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<CollabAuthOptions>, CollabAuthOptionsValidator>();
         var dataDirectory = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataDirectory ?? new DatabaseOptions().DataDirectory;
+        var listenAddress = builder.Configuration.GetSection(CollabApiOptions.Section).Get<CollabApiOptions>()?.ListenAddress ?? new CollabApiOptions().ListenAddress;
+        builder.Services.AddSingleton<IValidateOptions<CollabAuthOptions>>(
+            new CollabAuthOptionsValidator(listenAddress, options => DevelopmentKeyPath(options, dataDirectory)));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<CollabAuthOptions>>().Value;
@@ -29,7 +32,15 @@ public static partial class AuthHostingExtensions
                 LogDevelopmentKey(sp.GetRequiredService<ILoggerFactory>().CreateLogger("CollabPlatform.Auth"), path, key.KeyId);
             }
 
-            return new TokenValidator(options.Issuer, options.Audience, options.ClockSkew, keys, sp.GetRequiredService<RegionCatalog>());
+            return new TokenValidator(
+                options.Issuer,
+                options.Audience,
+                options.ClockSkew,
+                keys,
+                sp.GetRequiredService<RegionCatalog>(),
+                options.MaxTokenLifetime,
+                options.TokenCacheCapacity,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System);
         });
 
         // Built at start-up, not at the first call: the development key must exist once the Host

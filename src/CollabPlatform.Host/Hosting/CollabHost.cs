@@ -76,6 +76,12 @@ public static class CollabHost
                 await Console.Error.WriteLineAsync($"CollabPlatform could not start: {ex.Message}");
                 return 1;
             }
+            catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+            {
+                // A setting is wrong; each failure names its key and what it expects.
+                await Console.Error.WriteLineAsync($"CollabPlatform could not start: {string.Join(Environment.NewLine, ex.Failures)}");
+                return 1;
+            }
         }
 
         return 0;

@@ -55,6 +55,25 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void Env_Dockerfile_TurnsTheDevelopmentKeyOffSoTheImageNeedsConfiguredKeys()
+    {
+        var env = _dockerfile.Final.Arguments("ENV")
+            .SelectMany(a => a.Split([' ', '\t', '\\'], StringSplitOptions.RemoveEmptyEntries))
+            .Select(pair => pair.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+        Assert.True(env.TryGetValue("Collab__Auth__DevelopmentKey", out var developmentKey), "the image listens beyond loopback, so its ENV must set Collab__Auth__DevelopmentKey=false");
+        var options = new CollabPlatform.Api.Identity.CollabAuthOptions { DevelopmentKey = bool.Parse(developmentKey) };
+
+        var result = new CollabPlatform.Api.Identity.CollabAuthOptionsValidator(env["Collab__Api__ListenAddress"]).Validate(null, options);
+
+        Assert.Equal("false", developmentKey);
+        Assert.False(options.UsesDevelopmentKey);
+        Assert.True(result.Failed, "an image without configured signing keys must refuse to start");
+        Assert.Contains("Collab:Auth:SigningKeys is empty", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Expose_Dockerfile_ListsExactlyTheHostsContainerPorts()
     {
         var exposed = _dockerfile.Final.Arguments("EXPOSE")

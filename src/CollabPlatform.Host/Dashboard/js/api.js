@@ -40,6 +40,13 @@ export function claims(jwt) {
   }
 }
 
+// True when the stored token's exp has passed (by this browser's clock): the server would refuse
+// it, so the user must sign in again rather than the page retrying with it.
+export function tokenExpired(jwt = token()) {
+  const exp = claims(jwt)?.exp;
+  return typeof exp === 'number' && exp * 1000 <= Date.now();
+}
+
 export function headers() {
   const result = { Accept: 'application/json' };
   const bearer = token();

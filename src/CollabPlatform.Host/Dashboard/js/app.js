@@ -387,6 +387,10 @@ function startFeed(scope, cursor, generation) {
       badge.textContent = `feed: ${feedState}`;
       badge.title = detail ?? '';
       document.body.dataset.feed = feedState;
+      if (feedState === 'signin') {
+        showError(detail);
+        $('token').focus();
+      }
     },
   }).start();
 }

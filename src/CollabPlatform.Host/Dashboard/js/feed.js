@@ -1,10 +1,14 @@
 // The live feed of a scope: WatchAgreements over JSON transcoding is one long HTTP response
 // carrying one JSON message after another (an event with its cursor, or a heartbeat). The
 // reader splits the byte stream into whole messages and reconnects from the last cursor.
-import { headers } from './api.js';
+// The server ends a stream after its maximum lifetime (STREAM_LIFETIME: reconnect at once, same
+// token) and when its token expires (TOKEN_EXPIRED: the user must sign in again).
+import { headers, tokenExpired } from './api.js';
 
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 5000;
+const GRPC_UNAUTHENTICATED = 16;
+const ERROR_INFO = 'type.googleapis.com/google.rpc.ErrorInfo';
 
 // Splits concatenated JSON objects, whatever whitespace or newlines lie between them.
 export class JsonSplitter {
@@ -59,7 +63,8 @@ export class JsonSplitter {
 }
 
 export class Feed {
-  // handlers: onEvent(event), onHeartbeat(heartbeat), onState('connecting'|'live'|'retrying'|'stopped', detail)
+  // handlers: onEvent(event), onHeartbeat(heartbeat),
+  // onState('connecting'|'live'|'retrying'|'stopped'|'signin', detail); 'signin' means the token expired.
   constructor(scope, afterCursor, handlers) {
     this.scope = scope;
     this.cursor = afterCursor ?? '';
@@ -95,8 +100,19 @@ export class Feed {
         if (this.stopped) {
           return;
         }
+        if (error.reason === 'STREAM_LIFETIME') {
+          // A planned end: resume after the last cursor at once, with the same token.
+          this.handlers.onState?.('retrying', error.message);
+          delay = RETRY_MIN_MS;
+          continue;
+        }
+        const refused = error.status === 401 || error.grpcCode === GRPC_UNAUTHENTICATED;
+        if (error.reason === 'TOKEN_EXPIRED' || (refused && tokenExpired())) {
+          this.handlers.onState?.('signin', 'Your sign-in expired: sign in again with a new token; the feed resumes where it stopped.');
+          return;
+        }
         this.handlers.onState?.('retrying', error.message);
-        if (error.status === 401 || error.status === 403) {
+        if (error.status === 401 || error.status === 403 || refused) {
           this.handlers.onState?.('stopped', error.message);
           return;
         }
@@ -134,8 +150,11 @@ export class Feed {
           this.cursor = message.heartbeat.cursor || this.cursor;
           this.handlers.onHeartbeat?.(message.heartbeat);
         } else if (message.error || message.code) {
-          const error = new Error(message.error?.message ?? message.message ?? 'the feed failed');
-          error.status = message.code;
+          // An error after the stream began arrives in the body as a google.rpc.Status.
+          const status = message.error ?? message;
+          const error = new Error(status.message ?? 'the feed failed');
+          error.grpcCode = status.code;
+          error.reason = (status.details ?? []).find((d) => d['@type'] === ERROR_INFO)?.reason;
           throw error;
         }
       }
