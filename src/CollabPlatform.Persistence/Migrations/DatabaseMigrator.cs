@@ -72,10 +72,16 @@ public static class DatabaseMigrator
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // Under the lock: concurrent CREATE TABLE IF NOT EXISTS can still fail on a duplicate catalogue entry.
+        // Created only when missing, so that a login without CREATE (the Host's runtime login) can
+        // still find an up-to-date schema up to date.
         await LockAsync(connection, transaction, cancellationToken);
-        await using (var create = new NpgsqlCommand(CreateHistoryTable, connection, transaction))
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('collab_schema_migrations') IS NOT NULL", connection, transaction))
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                await using var create = new NpgsqlCommand(CreateHistoryTable, connection, transaction);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         var history = new Dictionary<int, AppliedMigration>();
@@ -128,6 +134,12 @@ public static class DatabaseMigrator
             }
 
             await transaction.CommitAsync(cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new SchemaMigrationException(
+                $"Migration {migration.FileName} needs the schema's owner, but {exception.MessageText}: run migrations as the migrator login (ConnectionStrings:CollabMigrator, or `collab migrate --connection`), not as the Host's runtime login.",
+                exception);
         }
         catch (PostgresException exception)
         {
