@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.Versioning;
 using System.Text;
 using System.Text.RegularExpressions;
 using CollabPlatform.EndToEnd.Tests.Infrastructure;
@@ -13,6 +14,7 @@ namespace CollabPlatform.EndToEnd.Tests.CommandLine;
 /// embedded cluster cannot live in the clone's .pgdata, which the 'postgres' OS user cannot reach, so it
 /// lives in a folder of that user's own, named in the ready line and found again by the next start.
 /// </summary>
+[UnsupportedOSPlatform("windows")]
 public sealed partial class PrivateCloneAsRootTests(ITestOutputHelper output)
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
