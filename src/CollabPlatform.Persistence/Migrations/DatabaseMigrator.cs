@@ -40,7 +40,15 @@ public static class DatabaseMigrator
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
 
-        var history = await ReadHistoryAsync(connection, cancellationToken);
+        Dictionary<int, AppliedMigration> history;
+        try
+        {
+            history = await ReadHistoryAsync(connection, cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw NeedsOwner("The migration history table collab_schema_migrations", exception);
+        }
         foreach (var migration in migrations)
         {
             if (history.TryGetValue(migration.Version, out var applied))
@@ -137,9 +145,7 @@ public static class DatabaseMigrator
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
-            throw new SchemaMigrationException(
-                $"Migration {migration.FileName} needs the schema's owner, but {exception.MessageText}: run migrations as the migrator login (ConnectionStrings:CollabMigrator, or `collab migrate --connection`), not as the Host's runtime login.",
-                exception);
+            throw NeedsOwner($"Migration {migration.FileName}", exception);
         }
         catch (PostgresException exception)
         {
@@ -168,6 +174,11 @@ public static class DatabaseMigrator
                 $"Migration {migration.FileName} was changed after it was applied to this database (SHA-256 {Abbreviate(appliedChecksum)} applied, {Abbreviate(migration.Checksum)} now): restore the original file and put the change in a new migration.");
         }
     }
+
+    private static SchemaMigrationException NeedsOwner(string what, PostgresException exception) =>
+        new(
+            $"{what} needs the schema's owner, but {exception.MessageText}: run migrations as the migrator login (ConnectionStrings:CollabMigrator, or `collab migrate --connection`), not as the Host's runtime login.",
+            exception);
 
     private static string Abbreviate(string checksum) => checksum.Length > 12 ? checksum[..12] : checksum;
 

@@ -22,6 +22,9 @@ public sealed class PrivateDatabase : IAsyncDisposable
     /// <summary>The least-privileged login a Host on the embedded default connects with.</summary>
     public string RuntimeConnectionString => _postgres.RuntimeConnectionString;
 
+    /// <summary>The login that owns the schema and runs the migrations.</summary>
+    public string MigratorConnectionString => _postgres.MigratorConnectionString;
+
     public static async Task<PrivateDatabase> StartAsync(string purpose)
     {
         var root = Path.Combine(Path.GetTempPath(), $"collab-{purpose}-{Guid.NewGuid().ToString("N")[..10]}");

@@ -1,7 +1,6 @@
 using System.Runtime.Versioning;
 using CollabPlatform.Persistence.Embedded;
 using CollabPlatform.Persistence.Migrations;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Xunit.Abstractions;
 
