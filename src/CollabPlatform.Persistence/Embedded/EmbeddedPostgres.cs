@@ -81,7 +81,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     /// <summary>
     /// Starts the server, initialising the data folder on first use, or takes over a server that a previous
-    /// host left running on the same folder; then creates the application database if it is missing.
+    /// host left running on the same folder; then creates (or repairs) the migrator and runtime logins and
+    /// the application database, owned by the migrator.
     /// </summary>
     /// <exception cref="PostgresUnavailableException">The server cannot be run here; the message says what to do.</exception>
     /// <exception cref="OptionsValidationException">The options are invalid.</exception>
@@ -542,7 +543,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
         catch (FileNotFoundException exception)
         {
-            throw new PostgresUnavailableException(PostgresUnavailableException.PasswordFileMissing(layout.PasswordFile).Message, exception);
+            var relocated = layout.ServerRoot == layout.Root ? null : layout.ServerRoot;
+            throw new PostgresUnavailableException(PostgresUnavailableException.PasswordFileMissing(layout.PasswordFile, relocated).Message, exception);
         }
     }
 
