@@ -11,6 +11,7 @@ internal static class CollabCommandLine
         var root = new RootCommand("collab: run, migrate, seed and query CollabPlatform, and mint development tokens");
         root.Add(ServeCommand.Create());
         root.Add(MigrateCommand.Create());
+        root.Add(AuditCommand.Create());
         root.Add(SeedCommand.Create());
         root.Add(TokenCommand.Create());
         root.Add(RegionsCommand.Create());

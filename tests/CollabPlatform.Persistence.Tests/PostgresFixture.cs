@@ -38,6 +38,33 @@ public sealed class PostgresFixture : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>
+    /// An empty database owned by the embedded migrator login, as the embedded default creates it; returns the
+    /// superuser's, the migrator's and the runtime login's connection strings to it.
+    /// </summary>
+    public async Task<DatabaseLogins> CreateMigratorOwnedDatabaseAsync(string purpose, bool migrate = true)
+    {
+        var superuser = await CreateDatabaseAsync(purpose);
+        var name = new NpgsqlConnectionStringBuilder(superuser).Database!;
+        await using (var connection = new NpgsqlConnection(superuser))
+        {
+            await connection.OpenAsync();
+            await using var owner = new NpgsqlCommand($"ALTER DATABASE \"{name}\" OWNER TO {EmbeddedPostgres.MigratorUserName}", connection);
+            await owner.ExecuteNonQueryAsync();
+        }
+
+        var logins = new DatabaseLogins(
+            superuser,
+            new NpgsqlConnectionStringBuilder(Server.MigratorConnectionString) { Database = name }.ConnectionString,
+            new NpgsqlConnectionStringBuilder(Server.RuntimeConnectionString) { Database = name }.ConnectionString);
+        if (migrate)
+        {
+            await DatabaseMigrator.MigrateAsync(logins.Migrator, NullLogger.Instance, CancellationToken.None);
+        }
+
+        return logins;
+    }
+
     public async Task<string> CreateMigratedDatabaseAsync(string purpose)
     {
         var connectionString = await CreateDatabaseAsync(purpose);

@@ -29,7 +29,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public string ConnectionString => _postgres.ConnectionString;
 
     /// <summary>The server's process tree (postmaster and backends), for CPU and memory.</summary>
-    public MonitoredProcess Process => new("postgres", PostmasterPid(_root), wholeTree: true);
+    public MonitoredProcess Process => new("postgres", PostmasterPid(_postgres.ServerDirectory), wholeTree: true);
 
     public static async Task<BenchDatabase> StartAsync(string purpose, CancellationToken cancellationToken)
     {
@@ -51,10 +51,10 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(postgres, root);
     }
 
-    /// <summary>The postmaster's pid, from the first line of <c>pgdata/postmaster.pid</c>.</summary>
-    public static int PostmasterPid(string dataDirectory)
+    /// <summary>The postmaster's pid, from the first line of <c>pgdata/postmaster.pid</c> in the server's folder (<see cref="EmbeddedPostgres.ServerDirectory"/>).</summary>
+    public static int PostmasterPid(string serverDirectory)
     {
-        var pidFile = Path.Combine(dataDirectory, "pgdata", "postmaster.pid");
+        var pidFile = Path.Combine(serverDirectory, "pgdata", "postmaster.pid");
         return int.Parse(File.ReadLines(pidFile).First().Trim(), CultureInfo.InvariantCulture);
     }
 

@@ -16,8 +16,9 @@ internal static class MigrateCommand
     {
         var connection = new Option<string?>("--connection")
         {
-            Description = "Npgsql connection string (env ConnectionStrings__Collab); unset: the embedded PostgreSQL in --data-directory",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ConnectionStrings__Collab") is { Length: > 0 } value ? value : null,
+            Description = "Npgsql connection string of the schema's owner (env ConnectionStrings__CollabMigrator, else ConnectionStrings__Collab); unset: the embedded PostgreSQL in --data-directory, as its migrator login",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ConnectionStrings__CollabMigrator") is { Length: > 0 } migrator ? migrator
+                : Environment.GetEnvironmentVariable("ConnectionStrings__Collab") is { Length: > 0 } value ? value : null,
         };
         var dataDirectory = new Option<string>("--data-directory")
         {
@@ -41,8 +42,8 @@ internal static class MigrateCommand
 
                 var directory = Path.GetFullPath(parseResult.GetValue(dataDirectory) ?? ".pgdata");
                 await using var embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = directory }, NullLogger.Instance, cancellationToken);
-                await output.WriteLineAsync($"migrating the embedded PostgreSQL in {embedded.DataDirectory}");
-                await ReportAsync(output, await DatabaseMigrator.MigrateAsync(embedded.ConnectionString, NullLogger.Instance, cancellationToken));
+                await output.WriteLineAsync($"migrating the embedded PostgreSQL in {embedded.ServerDirectory}");
+                await ReportAsync(output, await DatabaseMigrator.MigrateAsync(embedded.MigratorConnectionString, NullLogger.Instance, cancellationToken));
                 return 0;
             }
             catch (PostgresUnavailableException ex)
@@ -52,7 +53,7 @@ internal static class MigrateCommand
             }
             catch (Exception ex) when (ex is NpgsqlException or ArgumentException)
             {
-                await error.WriteLineAsync($"error: PostgreSQL could not be migrated: {ex.Message}. Check --connection (env ConnectionStrings__Collab).");
+                await error.WriteLineAsync($"error: PostgreSQL could not be migrated: {ex.Message}. Check --connection (env ConnectionStrings__CollabMigrator or ConnectionStrings__Collab).");
                 return 2;
             }
         });

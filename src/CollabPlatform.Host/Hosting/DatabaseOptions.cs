@@ -9,8 +9,14 @@ public sealed class DatabaseOptions
     /// <summary>Configuration section of the non-secret settings.</summary>
     public const string Section = "Collab:Database";
 
-    /// <summary>Name of the connection string (<c>ConnectionStrings:Collab</c>, env <c>ConnectionStrings__Collab</c>).</summary>
+    /// <summary>Name of the connection string the Host runs with (<c>ConnectionStrings:Collab</c>, env <c>ConnectionStrings__Collab</c>): a least-privileged login.</summary>
     public const string ConnectionStringName = "Collab";
+
+    /// <summary>
+    /// Name of the optional connection string that migrations run with (<c>ConnectionStrings:CollabMigrator</c>,
+    /// env <c>ConnectionStrings__CollabMigrator</c>): the schema's owner. Without it, migrations use <see cref="ConnectionStringName"/>.
+    /// </summary>
+    public const string MigratorConnectionStringName = "CollabMigrator";
 
     /// <summary>Folder of the embedded PostgreSQL; relative paths are resolved against the working directory.</summary>
     public string DataDirectory { get; set; } = ".pgdata";

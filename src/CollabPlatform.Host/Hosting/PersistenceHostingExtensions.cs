@@ -11,7 +11,8 @@ public static class PersistenceHostingExtensions
     /// <summary>
     /// Resolves the database before anything else is composed (Orleans needs the connection string
     /// while it is configured): uses <c>ConnectionStrings:Collab</c> when set, otherwise starts the
-    /// embedded PostgreSQL; then migrates when <see cref="DatabaseOptions.MigrateOnStart"/> is on.
+    /// embedded PostgreSQL and runs as its runtime login; then migrates when <see cref="DatabaseOptions.MigrateOnStart"/>
+    /// is on, as the migrator (<c>ConnectionStrings:CollabMigrator</c>, or the embedded migrator login).
     /// </summary>
     public static async Task<IHostApplicationBuilder> AddCollabPersistenceAsync(this IHostApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
@@ -21,10 +22,12 @@ public static class PersistenceHostingExtensions
 
         var configured = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         CollabDatabase database;
+        string migrator;
         if (!string.IsNullOrWhiteSpace(configured))
         {
             var host = new NpgsqlConnectionStringBuilder(configured).Host;
             database = new CollabDatabase(configured, $"PostgreSQL at {host} (ConnectionStrings:Collab)");
+            migrator = builder.Configuration.GetConnectionString(DatabaseOptions.MigratorConnectionStringName) is { Length: > 0 } owner ? owner : configured;
         }
         else
         {
@@ -40,12 +43,13 @@ public static class PersistenceHostingExtensions
             builder.Services.AddSingleton(embedded);
             // Registered before Orleans, so it stops after the silo has left the cluster.
             builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
-            database = new CollabDatabase(embedded.ConnectionString, $"embedded PostgreSQL on 127.0.0.1:{embedded.Port} in {embedded.DataDirectory}");
+            database = new CollabDatabase(embedded.RuntimeConnectionString, $"embedded PostgreSQL on 127.0.0.1:{embedded.Port} in {embedded.ServerDirectory}");
+            migrator = embedded.MigratorConnectionString;
         }
 
         if (options.MigrateOnStart)
         {
-            await DatabaseMigrator.MigrateAsync(database.ConnectionString, logger, cancellationToken);
+            await DatabaseMigrator.MigrateAsync(migrator, logger, cancellationToken);
         }
 
         builder.Properties[typeof(CollabDatabase)] = database;

@@ -1,18 +1,28 @@
 namespace CollabPlatform.Persistence.Embedded;
 
-/// <summary>The files the embedded server keeps under its data folder.</summary>
-internal sealed record DataDirectoryLayout(string Root)
+/// <summary>
+/// The files of the embedded server: the Host's own (passwords, start lock) under <see cref="Root"/>, the
+/// server's (cluster, log) under <see cref="ServerRoot"/>, which is the same folder unless the server's OS
+/// user cannot reach it (see <see cref="ServerLocation"/>).
+/// </summary>
+internal sealed record DataDirectoryLayout(string Root, string ServerRoot)
 {
     /// <summary>PGDATA: the cluster itself, owned by the OS user that runs the server.</summary>
-    public string Cluster => Path.Combine(Root, "pgdata");
+    public string Cluster => Path.Combine(ServerRoot, "pgdata");
 
-    /// <summary>The generated password of the database user, readable only by the host's OS user.</summary>
+    /// <summary>The generated password of the superuser created by initdb, readable only by the host's OS user.</summary>
     public string PasswordFile => Path.Combine(Root, "password");
 
-    /// <summary>A copy of the password for initdb, which may run as another OS user; deleted right after.</summary>
-    public string InitDbPasswordFile => Path.Combine(Root, "initdb.pwfile");
+    /// <summary>The generated password of the migrator login (owner of the schema).</summary>
+    public string MigratorPasswordFile => Path.Combine(Root, "migrator-password");
 
-    public string LogFile => Path.Combine(Root, "postgres.log");
+    /// <summary>The generated password of the runtime login the Host connects with.</summary>
+    public string RuntimePasswordFile => Path.Combine(Root, "runtime-password");
+
+    /// <summary>A copy of the password for initdb, which may run as another OS user; deleted right after.</summary>
+    public string InitDbPasswordFile => Path.Combine(ServerRoot, "initdb.pwfile");
+
+    public string LogFile => Path.Combine(ServerRoot, "postgres.log");
 
     /// <summary>Held while a host starts the server, so that two hosts never initialise or start the same cluster at once.</summary>
     public string StartLockFile => Path.Combine(Root, "start.lock");

@@ -11,10 +11,20 @@ namespace CollabPlatform.Persistence.Embedded;
 
 /// <summary>
 /// A private PostgreSQL server run from the machine's own binaries, with its data in a project-local
-/// folder and listening on loopback only. Used when no connection string is configured.
+/// folder and listening on loopback only. Used when no connection string is configured. Besides
+/// initdb's superuser it has a migrator login (owner of the schema) and a runtime login for the Host.
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
+    /// <summary>The login that owns the database and its schema and runs the migrations.</summary>
+    public const string MigratorUserName = "collab_migrator";
+
+    /// <summary>The login the Host connects with: a member of <see cref="RuntimeGroupName"/>, nothing more.</summary>
+    public const string RuntimeUserName = "collab_app";
+
+    /// <summary>The group role that migration 0010 grants the Host's privileges to.</summary>
+    public const string RuntimeGroupName = "collab_runtime";
+
     private const string ListenAddress = "127.0.0.1";
     private const long LogRotationBytes = 10 * 1024 * 1024;
 
@@ -31,7 +41,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         ServerAccount account,
         ILogger logger,
         int port,
-        string connectionString,
+        ConnectionStrings connectionStrings,
         EmbeddedPostgresStartKind startKind)
     {
         _layout = layout;
@@ -39,25 +49,40 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _account = account;
         _logger = logger;
         Port = port;
-        ConnectionString = connectionString;
+        ConnectionString = connectionStrings.Superuser;
+        MigratorConnectionString = connectionStrings.Migrator;
+        RuntimeConnectionString = connectionStrings.Runtime;
         StartKind = startKind;
     }
 
-    /// <summary>Npgsql connection string to the application database (contains the password: never log it).</summary>
+    /// <summary>
+    /// Npgsql connection string of the superuser to the application database, for administration and
+    /// tests only: the Host connects with <see cref="RuntimeConnectionString"/> (contains the password: never log it).
+    /// </summary>
     public string ConnectionString { get; }
+
+    /// <summary>Npgsql connection string of <see cref="MigratorUserName"/>, for migrations (never log it).</summary>
+    public string MigratorConnectionString { get; }
+
+    /// <summary>Npgsql connection string of <see cref="RuntimeUserName"/>, the Host's least-privileged login (never log it).</summary>
+    public string RuntimeConnectionString { get; }
 
     /// <summary>The loopback port the server listens on.</summary>
     public int Port { get; }
 
-    /// <summary>The absolute data folder (see <see cref="EmbeddedPostgresOptions.DataDirectory"/>).</summary>
+    /// <summary>The absolute data folder (see <see cref="EmbeddedPostgresOptions.DataDirectory"/>), which holds the passwords.</summary>
     public string DataDirectory => _layout.Root;
+
+    /// <summary>The folder of the cluster and its log: <see cref="DataDirectory"/>, or the relocated folder of a root host (see <see cref="EmbeddedPostgresOptions.SharedDirectory"/>).</summary>
+    public string ServerDirectory => _layout.ServerRoot;
 
     /// <summary>Whether this start initialised a new cluster, started an existing one or took over a running server.</summary>
     public EmbeddedPostgresStartKind StartKind { get; }
 
     /// <summary>
     /// Starts the server, initialising the data folder on first use, or takes over a server that a previous
-    /// host left running on the same folder; then creates the application database if it is missing.
+    /// host left running on the same folder; then creates (or repairs) the migrator and runtime logins and
+    /// the application database, owned by the migrator.
     /// </summary>
     /// <exception cref="PostgresUnavailableException">The server cannot be run here; the message says what to do.</exception>
     /// <exception cref="OptionsValidationException">The options are invalid.</exception>
@@ -72,19 +97,26 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var layout = new DataDirectoryLayout(Path.GetFullPath(options.DataDirectory));
+        var root = Path.GetFullPath(options.DataDirectory);
         var binaries = await PostgresBinaries.LocateAsync(options.BinDirectory, cancellationToken);
         var account = await ServerAccount.ResolveAsync(cancellationToken);
         logger.UsingBinaries(binaries.InitDb, binaries.PgCtl, binaries.FoundVia, account.UserName);
-        Directory.CreateDirectory(layout.Root);
-        await using var startLock = await LockForStartAsync(layout, cancellationToken);
+        Directory.CreateDirectory(root);
+        await using var startLock = await LockForStartAsync(Path.Combine(root, "start.lock"), cancellationToken);
+        var layout = new DataDirectoryLayout(root, await ServerLocation.ResolveAsync(root, options.SharedDirectory, account, cancellationToken));
+        if (layout.ServerRoot != layout.Root && !OperatingSystem.IsWindows())
+        {
+            // Nothing of the server's is left in the data folder: it can be the Host's user's alone.
+            File.SetUnixFileMode(layout.Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            logger.Relocated(layout.Root, account.UserName, layout.ServerRoot);
+        }
 
         EmbeddedPostgresStartKind startKind;
         int port;
         if (await FindRunningServerAsync(layout, binaries, account, cancellationToken) is { } running)
         {
             (startKind, port) = (EmbeddedPostgresStartKind.Adopted, running.Port);
-            logger.Adopted(running.Port, running.ProcessId, layout.Root);
+            logger.Adopted(running.Port, running.ProcessId, layout.ServerRoot);
             if (options.Port != 0 && options.Port != running.Port)
             {
                 logger.AdoptedOnOtherPort(running.Port, options.Port);
@@ -108,18 +140,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         var password = ReadPassword(layout);
-        var connectionString = new NpgsqlConnectionStringBuilder
-        {
-            Host = ListenAddress,
-            Port = port,
-            Database = options.Database,
-            Username = options.UserName,
-            Password = password,
-        }.ConnectionString;
-        var server = new EmbeddedPostgres(layout, binaries, account, logger, port, connectionString, startKind);
+        var connectionStrings = new ConnectionStrings(
+            ConnectionStringOf(port, options.Database, options.UserName, password),
+            ConnectionStringOf(port, options.Database, MigratorUserName, ReadOrCreatePassword(layout.MigratorPasswordFile)),
+            ConnectionStringOf(port, options.Database, RuntimeUserName, ReadOrCreatePassword(layout.RuntimePasswordFile)));
+        var server = new EmbeddedPostgres(layout, binaries, account, logger, port, connectionStrings, startKind);
         try
         {
-            if (await EnsureDatabaseAsync(port, options.Database, options.UserName, password, cancellationToken))
+            if (await EnsureDatabaseAsync(port, options.Database, options.UserName, password, connectionStrings, cancellationToken))
             {
                 logger.CreatedDatabase(options.Database);
             }
@@ -133,7 +161,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (startKind != EmbeddedPostgresStartKind.Adopted)
         {
             var version = File.ReadAllText(layout.VersionFile).Trim();
-            logger.Started(version, port, stopwatch.ElapsedMilliseconds, layout.Root);
+            logger.Started(version, port, stopwatch.ElapsedMilliseconds, layout.ServerRoot);
         }
 
         return server;
@@ -184,7 +212,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             return;
         }
 
-        var result = await _account.RunAsync(_binaries.PgCtl, ["stop", "-D", _layout.Cluster, "-m", "fast", "-w", "-t", "60"], _layout.Root, cancellationToken);
+        var result = await _account.RunAsync(_binaries.PgCtl, ["stop", "-D", _layout.Cluster, "-m", "fast", "-w", "-t", "60"], _layout.ServerRoot, cancellationToken);
         if (!result.Succeeded && File.Exists(_layout.PidFile))
         {
             throw PostgresUnavailableException.CommandFailed("stop", result.FirstErrorLine(), _layout.LogFile);
@@ -202,11 +230,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         // The pid file outlives a killed server; pg_ctl checks whether its process is still there.
-        var status = await account.RunAsync(binaries.PgCtl, ["status", "-D", layout.Cluster], layout.Root, cancellationToken);
+        var status = await account.RunAsync(binaries.PgCtl, ["status", "-D", layout.Cluster], layout.ServerRoot, cancellationToken);
         return status.Succeeded ? PostmasterPidFile.TryRead(layout.PidFile) : null;
     }
 
-    private static async Task<FileStream> LockForStartAsync(DataDirectoryLayout layout, CancellationToken cancellationToken)
+    private static async Task<FileStream> LockForStartAsync(string lockFile, CancellationToken cancellationToken)
     {
         // FileShare.None is an exclusive advisory lock on Unix; a start takes seconds, so waiting this long means something is stuck.
         var waiting = Stopwatch.StartNew();
@@ -214,7 +242,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         {
             try
             {
-                return new FileStream(layout.StartLockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
             catch (IOException) when (waiting.Elapsed < TimeSpan.FromMinutes(2))
             {
@@ -222,7 +250,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             }
             catch (IOException exception)
             {
-                throw PostgresUnavailableException.CommandFailed("start because another process kept it locked", exception.Message, layout.StartLockFile, exception);
+                throw PostgresUnavailableException.CommandFailed("start because another process kept it locked", exception.Message, lockFile, exception);
             }
         }
     }
@@ -266,7 +294,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await account.GiveAsync(layout.InitDbPasswordFile, layout.LogFile, cancellationToken);
             if (!await account.CanWriteAsync(staging, cancellationToken))
             {
-                throw PostgresUnavailableException.DataDirectoryUnreachable(layout.Root, account.UserName);
+                throw PostgresUnavailableException.DataDirectoryUnreachable(layout.ServerRoot, account.UserName);
             }
 
             var result = await RunInitDbAsync("C.UTF-8");
@@ -294,7 +322,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             var result = await account.RunAsync(
                 binaries.InitDb,
                 ["-D", staging, "-U", userName, "--auth=scram-sha-256", $"--pwfile={layout.InitDbPasswordFile}", "-E", "UTF8", $"--locale={locale}"],
-                layout.Root,
+                layout.ServerRoot,
                 cancellationToken);
             await File.AppendAllTextAsync(layout.LogFile, result.StandardOutput + result.StandardError, cancellationToken);
             return result;
@@ -317,7 +345,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             var result = await account.RunAsync(
                 binaries.PgCtl,
                 ["start", "-w", "-t", "60", "-D", layout.Cluster, "-l", layout.LogFile, "-o", serverOptions],
-                layout.Root,
+                layout.ServerRoot,
                 cancellationToken);
             if (result.Succeeded)
             {
@@ -327,7 +355,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             // Another host may have started the same cluster a moment before us.
             if (await FindRunningServerAsync(layout, binaries, account, cancellationToken) is { } running)
             {
-                logger.Adopted(running.Port, running.ProcessId, layout.Root);
+                logger.Adopted(running.Port, running.ProcessId, layout.ServerRoot);
                 return (running.Port, true);
             }
 
@@ -346,41 +374,149 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> EnsureDatabaseAsync(int port, string database, string userName, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// As the superuser: creates (or repairs) the migrator and runtime logins with the passwords of their
+    /// files, creates the database owned by the migrator if it is missing, and hands the migrator the schema
+    /// and whatever an older start left owned by the superuser. Idempotent; runs at every start.
+    /// </summary>
+    private static async Task<bool> EnsureDatabaseAsync(
+        int port, string database, string userName, string password, ConnectionStrings connectionStrings, CancellationToken cancellationToken)
     {
-        var maintenance = new NpgsqlConnectionStringBuilder
+        var maintenance = new NpgsqlConnectionStringBuilder(ConnectionStringOf(port, "postgres", userName, password)) { Pooling = false, Timeout = 10 };
+        bool created;
+        await using (var connection = new NpgsqlConnection(maintenance.ConnectionString))
         {
-            Host = ListenAddress,
-            Port = port,
-            Database = "postgres",
-            Username = userName,
-            Password = password,
-            Pooling = false,
-            Timeout = 10,
-        };
-        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+            await connection.OpenAsync(cancellationToken);
+            await EnsureRolesAsync(connection, connectionStrings, cancellationToken);
+            created = await EnsureDatabaseOwnedByMigratorAsync(connection, database, cancellationToken);
+        }
 
-        await using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", connection)
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(maintenance.ConnectionString) { Database = database }.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var handOver = new NpgsqlCommand(HandOverSchemaSql, connection);
+            await handOver.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return created;
+    }
+
+    private static async Task EnsureRolesAsync(NpgsqlConnection connection, ConnectionStrings connectionStrings, CancellationToken cancellationToken)
+    {
+        // Role statements take no parameters; names are constants and passwords generated hex digits.
+        var migratorPassword = new NpgsqlConnectionStringBuilder(connectionStrings.Migrator).Password;
+        var runtimePassword = new NpgsqlConnectionStringBuilder(connectionStrings.Runtime).Password;
+        var sql = $"""
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{RuntimeGroupName}') THEN
+                    CREATE ROLE {RuntimeGroupName} NOLOGIN;
+                END IF;
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{MigratorUserName}') THEN
+                    CREATE ROLE {MigratorUserName} LOGIN;
+                END IF;
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{RuntimeUserName}') THEN
+                    CREATE ROLE {RuntimeUserName} LOGIN;
+                END IF;
+            END;
+            $$;
+            ALTER ROLE {RuntimeGroupName} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
+            ALTER ROLE {MigratorUserName} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{migratorPassword}';
+            ALTER ROLE {RuntimeUserName} LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{runtimePassword}';
+            GRANT {RuntimeGroupName} TO {RuntimeUserName};
+            """;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                return;
+            }
+            catch (PostgresException exception) when (attempt == 1 && exception.SqlState is PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another server's start on this cluster created the same role a moment before.
+            }
+        }
+    }
+
+    private static async Task<bool> EnsureDatabaseOwnedByMigratorAsync(NpgsqlConnection connection, string database, CancellationToken cancellationToken)
+    {
+        await using var owner = new NpgsqlCommand("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = $1", connection)
         {
             Parameters = { new NpgsqlParameter { Value = database } },
         };
-        if (await exists.ExecuteScalarAsync(cancellationToken) is true)
+        var current = await owner.ExecuteScalarAsync(cancellationToken) as string;
+
+        // The name is a validated plain identifier (EmbeddedPostgresOptionsValidator); these statements take no parameters.
+        if (current is null)
         {
-            return false;
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\" OWNER {MigratorUserName}", connection);
+            try
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken);
+                return true;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                return false;
+            }
         }
 
-        // The name is a validated plain identifier (EmbeddedPostgresOptionsValidator); CREATE DATABASE takes no parameters.
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-        try
+        if (current != MigratorUserName)
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-            return true;
+            await using var alter = new NpgsqlCommand($"ALTER DATABASE \"{database}\" OWNER TO {MigratorUserName}", connection);
+            await alter.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+
+        return false;
+    }
+
+    // Tables and functions that a start before the migrator existed created as the superuser are
+    // handed over, so that the migrator owns the whole schema (identity sequences follow their table).
+    private const string HandOverSchemaSql = $"""
+        ALTER SCHEMA public OWNER TO {MigratorUserName};
+        REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+        DO $$
+        DECLARE
+            item record;
+        BEGIN
+            FOR item IN SELECT c.oid::regclass AS name FROM pg_class c
+                        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+                          AND c.relowner = current_user::text::regrole
+            LOOP
+                EXECUTE format('ALTER TABLE %s OWNER TO {MigratorUserName}', item.name);
+            END LOOP;
+            FOR item IN SELECT p.oid::regprocedure AS name FROM pg_proc p
+                        WHERE p.pronamespace = 'public'::regnamespace AND p.proowner = current_user::text::regrole
+            LOOP
+                EXECUTE format('ALTER ROUTINE %s OWNER TO {MigratorUserName}', item.name);
+            END LOOP;
+        END;
+        $$;
+        """;
+
+    private static string ConnectionStringOf(int port, string database, string userName, string password) =>
+        new NpgsqlConnectionStringBuilder
         {
-            return false;
+            Host = ListenAddress,
+            Port = port,
+            Database = database,
+            Username = userName,
+            Password = password,
+        }.ConnectionString;
+
+    /// <summary>A login's password: the one in its file, or a new one written there (mode 0600) on first use.</summary>
+    private static string ReadOrCreatePassword(string path)
+    {
+        if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: > 0 } existing)
+        {
+            return existing;
         }
+
+        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        WritePrivateFile(path, password);
+        return password;
     }
 
     private static async Task PrepareLogFileAsync(DataDirectoryLayout layout, ServerAccount account, CancellationToken cancellationToken)
@@ -407,7 +543,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
         catch (FileNotFoundException exception)
         {
-            throw new PostgresUnavailableException(PostgresUnavailableException.PasswordFileMissing(layout.PasswordFile).Message, exception);
+            var relocated = layout.ServerRoot == layout.Root ? null : layout.ServerRoot;
+            throw new PostgresUnavailableException(PostgresUnavailableException.PasswordFileMissing(layout.PasswordFile, relocated).Message, exception);
         }
     }
 
@@ -447,4 +584,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         listener.Stop();
         return port;
     }
+
+    private sealed record ConnectionStrings(string Superuser, string Migrator, string Runtime);
 }

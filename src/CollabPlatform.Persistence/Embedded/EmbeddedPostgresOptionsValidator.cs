@@ -29,6 +29,11 @@ public sealed partial class EmbeddedPostgresOptionsValidator : IValidateOptions<
             failures.Add($"{Section}:{nameof(options.UserName)} must be a lower-case identifier of at most 63 characters (letters, digits, '_'), e.g. 'collab'; got '{options.UserName}'.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.SharedDirectory) || !Path.IsPathFullyQualified(options.SharedDirectory))
+        {
+            failures.Add($"{Section}:{nameof(options.SharedDirectory)} must be an absolute folder, e.g. '{ServerLocation.DefaultSharedDirectory}'; got '{options.SharedDirectory}'.");
+        }
+
         if (options.Port is < 0 or > 65535)
         {
             failures.Add($"{Section}:{nameof(options.Port)} must be between 1 and 65535, or 0 to pick a free port; got {options.Port}.");

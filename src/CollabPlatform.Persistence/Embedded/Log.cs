@@ -39,4 +39,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Error, Message = "Stopping the embedded PostgreSQL on port {Port} failed")]
     public static partial void StopFailed(this ILogger logger, Exception exception, int port);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "The OS user {OsUser} cannot reach {DataDirectory}; the embedded PostgreSQL cluster lives in {ServerDirectory} instead (the passwords stay in the data folder)")]
+    public static partial void Relocated(this ILogger logger, string dataDirectory, string osUser, string serverDirectory);
 }

@@ -35,8 +35,8 @@ public sealed class PostgresUnavailableException : Exception
     internal static PostgresUnavailableException DataDirectoryUnreachable(string directory, string user) =>
         new($"The OS user '{user}' that runs the embedded PostgreSQL cannot write to '{directory}': move the data folder to a place that user can reach (e.g. outside a private home folder) {Alternative}.");
 
-    internal static PostgresUnavailableException PasswordFileMissing(string passwordFile) =>
-        new($"The embedded PostgreSQL data has no password file '{passwordFile}': restore it, delete the data folder to start afresh (this deletes the data), {Alternative}.");
+    internal static PostgresUnavailableException PasswordFileMissing(string passwordFile, string? relocatedCluster = null) =>
+        new($"The embedded PostgreSQL data has no password file '{passwordFile}': restore it, delete the data folder{(relocatedCluster is null ? string.Empty : $" and the cluster's folder '{relocatedCluster}'")} to start afresh (this deletes the data), {Alternative}.");
 
     internal static PostgresUnavailableException NotACluster(string clusterDirectory) =>
         new($"The folder '{clusterDirectory}' is not empty but holds no PostgreSQL cluster (it has no PG_VERSION file): move it away so that a new cluster can be created there {Alternative}.");

@@ -65,6 +65,18 @@ internal sealed class ServerAccount
         }
     }
 
+    /// <summary>Whether the server user can open a folder (search permission on it and on every folder above it).</summary>
+    public async Task<bool> CanReachAsync(string directory, CancellationToken cancellationToken)
+    {
+        if (_switchUserTool is null)
+        {
+            return true;
+        }
+
+        var probe = await RunAsync("test", ["-x", directory], "/", cancellationToken);
+        return probe.Succeeded;
+    }
+
     /// <summary>Whether the server user can create files in a folder (all parent folders must be reachable too).</summary>
     public async Task<bool> CanWriteAsync(string directory, CancellationToken cancellationToken)
     {

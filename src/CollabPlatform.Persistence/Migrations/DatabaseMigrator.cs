@@ -40,7 +40,15 @@ public static class DatabaseMigrator
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
 
-        var history = await ReadHistoryAsync(connection, cancellationToken);
+        Dictionary<int, AppliedMigration> history;
+        try
+        {
+            history = await ReadHistoryAsync(connection, cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw NeedsOwner("The migration history table collab_schema_migrations", exception);
+        }
         foreach (var migration in migrations)
         {
             if (history.TryGetValue(migration.Version, out var applied))
@@ -72,10 +80,16 @@ public static class DatabaseMigrator
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // Under the lock: concurrent CREATE TABLE IF NOT EXISTS can still fail on a duplicate catalogue entry.
+        // Created only when missing, so that a login without CREATE (the Host's runtime login) can
+        // still find an up-to-date schema up to date.
         await LockAsync(connection, transaction, cancellationToken);
-        await using (var create = new NpgsqlCommand(CreateHistoryTable, connection, transaction))
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('collab_schema_migrations') IS NOT NULL", connection, transaction))
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                await using var create = new NpgsqlCommand(CreateHistoryTable, connection, transaction);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         var history = new Dictionary<int, AppliedMigration>();
@@ -129,6 +143,10 @@ public static class DatabaseMigrator
 
             await transaction.CommitAsync(cancellationToken);
         }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw NeedsOwner($"Migration {migration.FileName}", exception);
+        }
         catch (PostgresException exception)
         {
             throw new SchemaMigrationException(
@@ -156,6 +174,11 @@ public static class DatabaseMigrator
                 $"Migration {migration.FileName} was changed after it was applied to this database (SHA-256 {Abbreviate(appliedChecksum)} applied, {Abbreviate(migration.Checksum)} now): restore the original file and put the change in a new migration.");
         }
     }
+
+    private static SchemaMigrationException NeedsOwner(string what, PostgresException exception) =>
+        new(
+            $"{what} needs the schema's owner, but {exception.MessageText}: run migrations as the migrator login (ConnectionStrings:CollabMigrator, or `collab migrate --connection`), not as the Host's runtime login.",
+            exception);
 
     private static string Abbreviate(string checksum) => checksum.Length > 12 ? checksum[..12] : checksum;
 

@@ -34,8 +34,9 @@ public sealed class DevOverlayTests
             Overlay.Selects(service.StringMap("spec", "selector"), postgres.PodTemplate().StringMap("metadata", "labels")),
             $"Service {connection["Host"]} does not select the PostgreSQL pods");
         Assert.Contains(service.Objects("spec", "ports"), p => p.Scalar("port") == (string)connection["Port"]);
-        Assert.Equal(credentials["POSTGRES_USER"], connection["Username"]);
-        Assert.Equal(credentials["POSTGRES_PASSWORD"], connection["Password"]);
+        // The Host's own login, created by the database's init script (DatabaseRolesOverlayTests), not its superuser.
+        Assert.Equal("collab_app", connection["Username"]);
+        Assert.Equal(credentials["COLLAB_RUNTIME_PASSWORD"], connection["Password"]);
         Assert.Equal(credentials["POSTGRES_DB"], connection["Database"]);
         Assert.Contains("dev-only", credentials["POSTGRES_PASSWORD"], StringComparison.Ordinal);
     }

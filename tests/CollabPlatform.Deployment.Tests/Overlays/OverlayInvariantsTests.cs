@@ -369,9 +369,10 @@ public sealed class OverlayInvariantsTests
             violations.Check(
                 commandLine.SequenceEqual(["collab", "migrate"]),
                 $"{job.Id()} runs [{string.Join(" ", commandLine)}], expected `collab migrate`");
+            // The schema's owner, not the Host's least-privileged login (DatabaseRolesOverlayTests).
             violations.Check(
-                SecretKey(container, "ConnectionStrings__Collab") is { } jobSecret && jobSecret == SecretKey(host, "ConnectionStrings__Collab"),
-                $"{job.Id()} reads ConnectionStrings__Collab from {SecretKey(container, "ConnectionStrings__Collab")}, the Host from {SecretKey(host, "ConnectionStrings__Collab")}");
+                SecretKey(container, "ConnectionStrings__CollabMigrator") is { } jobSecret && jobSecret != SecretKey(host, "ConnectionStrings__Collab"),
+                $"{job.Id()} reads ConnectionStrings__CollabMigrator from {SecretKey(container, "ConnectionStrings__CollabMigrator")}, the Host ConnectionStrings__Collab from {SecretKey(host, "ConnectionStrings__Collab")}");
         }
 
         violations.Check(job.PodSpec().String("restartPolicy") is "Never" or "OnFailure", $"{job.Id()} restartPolicy must be Never or OnFailure");

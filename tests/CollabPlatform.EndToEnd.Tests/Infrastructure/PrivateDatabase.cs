@@ -16,14 +16,21 @@ public sealed class PrivateDatabase : IAsyncDisposable
         _root = root;
     }
 
+    /// <summary>The server's superuser: for fixtures and checks that need more than the Host may do.</summary>
     public string ConnectionString => _postgres.ConnectionString;
+
+    /// <summary>The least-privileged login a Host on the embedded default connects with.</summary>
+    public string RuntimeConnectionString => _postgres.RuntimeConnectionString;
+
+    /// <summary>The login that owns the schema and runs the migrations.</summary>
+    public string MigratorConnectionString => _postgres.MigratorConnectionString;
 
     public static async Task<PrivateDatabase> StartAsync(string purpose)
     {
         var root = Path.Combine(Path.GetTempPath(), $"collab-{purpose}-{Guid.NewGuid().ToString("N")[..10]}");
         Directory.CreateDirectory(root);
         var postgres = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = root }, NullLogger.Instance, CancellationToken.None);
-        await DatabaseMigrator.MigrateAsync(postgres.ConnectionString, NullLogger.Instance, CancellationToken.None);
+        await DatabaseMigrator.MigrateAsync(postgres.MigratorConnectionString, NullLogger.Instance, CancellationToken.None);
         return new PrivateDatabase(postgres, root);
     }
 

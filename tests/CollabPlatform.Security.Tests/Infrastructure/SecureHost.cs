@@ -27,7 +27,11 @@ public sealed class SecureHost : IAsyncDisposable
     /// <summary>The HTTP/1.1 JSON endpoint.</summary>
     public Uri HttpAddress { get; }
 
-    public string ConnectionString => _database.ConnectionString;
+    /// <summary>The connection string the Host was given: the least-privileged runtime login, as on the embedded default.</summary>
+    public string ConnectionString => _database.RuntimeConnectionString;
+
+    /// <summary>The private server's superuser, for what happens behind the application's back.</summary>
+    public string AdministratorConnectionString => _database.ConnectionString;
 
     /// <summary>Starts a private database and a Host on it, with <paramref name="settings"/> on top of the defaults.</summary>
     public static async Task<SecureHost> StartAsync(string label, IReadOnlyDictionary<string, string>? settings = null)
@@ -39,7 +43,7 @@ public sealed class SecureHost : IAsyncDisposable
             var httpPort = HostProcess.FreePort();
             var all = new Dictionary<string, string>
             {
-                ["ConnectionStrings:Collab"] = database.ConnectionString,
+                ["ConnectionStrings:Collab"] = database.RuntimeConnectionString,
                 ["Collab:Orleans:ClusterId"] = $"{label}-{Guid.NewGuid().ToString("N")[..8]}",
                 ["Collab:Api:ListenAddress"] = "127.0.0.1",
                 ["Collab:Api:GrpcPort"] = grpcPort.ToString(CultureInfo.InvariantCulture),
