@@ -21,6 +21,10 @@ public static class Callers
     /// <summary>An auditor of the whole country.</summary>
     public static readonly string Auditor = TestSigningKey.Token("auditor:foreign", "auditor", "MINISTRY-ID");
 
+    /// <summary>The name of a token of this class, for test names.</summary>
+    public static string NameOf(string token) =>
+        token == Admin ? "admin" : token == Klaten ? "Klaten" : token == Surakarta ? "Surakarta" : token == JawaTengah ? "Jawa Tengah" : token == Auditor ? "auditor" : "someone";
+
     /// <summary>Call options carrying <paramref name="token"/>, with a bounded deadline.</summary>
     public static CallOptions As(string token) =>
         new(new Metadata { { "authorization", "Bearer " + token } }, DateTime.UtcNow.AddSeconds(30));

@@ -11,6 +11,9 @@ namespace CollabPlatform.ForeignClient.Tests.Infrastructure;
 /// </summary>
 public sealed class ContractHost : IAsyncLifetime
 {
+    /// <summary>WatchAgreements streams one caller may hold open on this Host.</summary>
+    public const int MaxStreamsPerCaller = 3;
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"collab-foreign-{Guid.NewGuid().ToString("N")[..10]}");
     private GrpcChannel? _channel;
 
@@ -39,6 +42,7 @@ public sealed class ContractHost : IAsyncLifetime
             ["Collab:Api:ListenAddress"] = "127.0.0.1",
             ["Collab:Api:GrpcPort"] = grpcPort.ToString(CultureInfo.InvariantCulture),
             ["Collab:Api:HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
+            ["Collab:Api:MaxStreamsPerCaller"] = MaxStreamsPerCaller.ToString(CultureInfo.InvariantCulture),
         }, readyWithin: TimeSpan.FromSeconds(120));
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
         HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
