@@ -34,8 +34,8 @@ public static class ContractCases
 
     public static IReadOnlyList<ContractCase> All { get; } = [.. Build()];
 
-    private static ContractCase Case(string rpc, Code code, string? reason, string caller, string request) =>
-        new(rpc, code, reason, caller, "{" + request.Trim() + "}");
+    private static ContractCase Case(string rpc, Code code, string? reason, string caller, string request, (string Rpc, string Request)? before = null) =>
+        new(rpc, code, reason, caller, "{" + request.Trim() + "}") { Before = before };
 
     private static IEnumerable<ContractCase> Build()
     {
@@ -53,23 +53,20 @@ public static class ContractCases
         yield return Case("RegionService.UpdateRegionProfile", Code.NotFound, "REGION_NOT_FOUND", Admin, """ "requestId":"$rid","regionId":"ID-33.99", """ + Profile);
         yield return Case("RegionService.UpdateRegionProfile", Code.PermissionDenied, "OUT_OF_SCOPE", Klaten, """ "requestId":"$rid","regionId":"ID-33.72", """ + Profile);
         yield return Case("RegionService.UpdateRegionProfile", Code.Aborted, "VERSION_MISMATCH", Klaten, """ "requestId":"$rid","regionId":"ID-33.10","expectedVersion":"999", """ + Profile);
-        yield return Case("RegionService.UpdateRegionProfile", Code.InvalidArgument, "REQUEST_ID_REUSED", Klaten, """ "requestId":"$rid","regionId":"ID-33.10","profile":{"strengths":["tobacco"]},"updateMask":"strengths" """)
-            with { Before = ("RegionService.UpdateRegionProfile", FirstUseOfTheId) };
+        yield return Case("RegionService.UpdateRegionProfile", Code.InvalidArgument, "REQUEST_ID_REUSED", Klaten, """ "requestId":"$rid","regionId":"ID-33.10","profile":{"strengths":["tobacco"]},"updateMask":"strengths" """, before: ("RegionService.UpdateRegionProfile", FirstUseOfTheId));
         yield return Case("RegionService.RecordHeadChange", Code.InvalidArgument, null, Klaten, """ "requestId":"$rid","regionId":"ID-33.10","newHead":{"title":"Bupati Klaten","termStart":$YESTERDAY} """);
         yield return Case("RegionService.RecordHeadChange", Code.NotFound, "REGION_NOT_FOUND", Admin, """ "requestId":"$rid","regionId":"ID-33.99", """ + Head);
         yield return Case("RegionService.RecordHeadChange", Code.PermissionDenied, "OUT_OF_SCOPE", Klaten, """ "requestId":"$rid","regionId":"ID-33.72", """ + Head);
         yield return Case("RegionService.RecordHeadChange", Code.FailedPrecondition, null, Admin, """ "requestId":"$rid","regionId":"ID-33.11","newHead":{"name":"An earlier head","title":"Bupati Sukoharjo","termStart":{"year":1990,"month":1,"day":1}} """);
         yield return Case("RegionService.RecordHeadChange", Code.Aborted, "VERSION_MISMATCH", Klaten, """ "requestId":"$rid","regionId":"ID-33.10","expectedVersion":"999", """ + Head);
-        yield return Case("RegionService.RecordHeadChange", Code.InvalidArgument, "REQUEST_ID_REUSED", Klaten, """ "requestId":"$rid","regionId":"ID-33.10", """ + Head)
-            with { Before = ("RegionService.UpdateRegionProfile", FirstUseOfTheId) };
+        yield return Case("RegionService.RecordHeadChange", Code.InvalidArgument, "REQUEST_ID_REUSED", Klaten, """ "requestId":"$rid","regionId":"ID-33.10", """ + Head, before: ("RegionService.UpdateRegionProfile", FirstUseOfTheId));
 
         // PartnershipService: ProposePartnership and ListPartnerships, then the common errors of every rpc on a partnership.
         const string Propose = """ "kind":"PARTNERSHIP_KIND_FRIENDSHIP_EXCHANGE","title":"Klaten – Nanjing County","counterpart":{"foreignRegionId":"CN-350627"} """;
         yield return Case("PartnershipService.ProposePartnership", Code.InvalidArgument, null, Klaten, """ "requestId":"$rid","localRegionId":"ID-33.10","initialStage":"PARTNERSHIP_STAGE_SIGNED", """ + Propose);
         yield return Case("PartnershipService.ProposePartnership", Code.NotFound, "REGION_NOT_FOUND", Admin, """ "requestId":"$rid","localRegionId":"ID-33.99", """ + Propose);
         yield return Case("PartnershipService.ProposePartnership", Code.PermissionDenied, "OUT_OF_SCOPE", Klaten, """ "requestId":"$rid","localRegionId":"ID-33.72", """ + Propose);
-        yield return Case("PartnershipService.ProposePartnership", Code.InvalidArgument, "REQUEST_ID_REUSED", Klaten, """ "requestId":"$rid","localRegionId":"ID-33.10","kind":"PARTNERSHIP_KIND_FRIENDSHIP_EXCHANGE","title":"another title","counterpart":{"foreignRegionId":"CN-350627"} """)
-            with { Before = ("PartnershipService.ProposePartnership", """{"requestId":"$rid","localRegionId":"ID-33.10", """ + Propose + "}") };
+        yield return Case("PartnershipService.ProposePartnership", Code.InvalidArgument, "REQUEST_ID_REUSED", Klaten, """ "requestId":"$rid","localRegionId":"ID-33.10","kind":"PARTNERSHIP_KIND_FRIENDSHIP_EXCHANGE","title":"another title","counterpart":{"foreignRegionId":"CN-350627"} """, before: ("PartnershipService.ProposePartnership", """{"requestId":"$rid","localRegionId":"ID-33.10", """ + Propose + "}"));
         yield return Case("PartnershipService.ListPartnerships", Code.InvalidArgument, null, Klaten, """ "pageToken":"not-a-token" """);
         yield return Case("PartnershipService.ListPartnerships", Code.NotFound, "REGION_NOT_FOUND", Klaten, """ "regionId":"ID-99" """);
         yield return Case("PartnershipService.ListPartnerships", Code.PermissionDenied, "OUT_OF_SCOPE", Klaten, """ "facilitatorId":"ID-31" """);
@@ -84,8 +81,7 @@ public static class ContractCases
             yield return Case(rpc, Code.PermissionDenied, "OUT_OF_SCOPE", Surakarta, """ "requestId":"$rid","partnershipId":"$P", """ + body);
             yield return Case(rpc, Code.FailedPrecondition, null, Klaten, """ "requestId":"$rid","partnershipId":"$PT", """ + body);
             yield return Case(rpc, Code.Aborted, "VERSION_MISMATCH", Klaten, """ "requestId":"$rid","partnershipId":"$P","expectedVersion":"999", """ + body);
-            yield return Case(rpc, Code.InvalidArgument, "REQUEST_ID_REUSED", Klaten, """ "requestId":"$rid","partnershipId":"$P", """ + body)
-                with { Before = ("PartnershipService.RecordMeeting", """{"requestId":"$rid","partnershipId":"$P","meeting":{"date":$YESTERDAY,"mode":"MEETING_MODE_IN_PERSON","summary":"first use of the id"}}""") };
+            yield return Case(rpc, Code.InvalidArgument, "REQUEST_ID_REUSED", Klaten, """ "requestId":"$rid","partnershipId":"$P", """ + body, before: ("PartnershipService.RecordMeeting", """{"requestId":"$rid","partnershipId":"$P","meeting":{"date":$YESTERDAY,"mode":"MEETING_MODE_IN_PERSON","summary":"first use of the id"}}"""));
         }
 
         yield return Case("PartnershipService.RecordMeeting", Code.InvalidArgument, null, Klaten, """ "requestId":"$rid","partnershipId":"$P","meeting":{"date":$YESTERDAY,"summary":"no mode"} """);
@@ -101,8 +97,7 @@ public static class ContractCases
         yield return Case("JointProgramService.CreateJointProgram", Code.NotFound, "PARTNERSHIP_NOT_FOUND", Admin, """ "requestId":"$rid","partnershipId":"P-404notfound", """ + Program);
         yield return Case("JointProgramService.CreateJointProgram", Code.FailedPrecondition, "ILLEGAL_TRANSITION", Klaten, """ "requestId":"$rid","partnershipId":"$PT", """ + Program);
         yield return Case("JointProgramService.CreateJointProgram", Code.PermissionDenied, "OUT_OF_SCOPE", Surakarta, """ "requestId":"$rid","partnershipId":"$P", """ + Program);
-        yield return Case("JointProgramService.CreateJointProgram", Code.InvalidArgument, "REQUEST_ID_REUSED", Klaten, """ "requestId":"$rid","partnershipId":"$P","sector":"SECTOR_TOURISM","title":"Another title","startDate":$YESTERDAY """)
-            with { Before = ("JointProgramService.CreateJointProgram", """{"requestId":"$rid","partnershipId":"$P", """ + Program + "}") };
+        yield return Case("JointProgramService.CreateJointProgram", Code.InvalidArgument, "REQUEST_ID_REUSED", Klaten, """ "requestId":"$rid","partnershipId":"$P","sector":"SECTOR_TOURISM","title":"Another title","startDate":$YESTERDAY """, before: ("JointProgramService.CreateJointProgram", """{"requestId":"$rid","partnershipId":"$P", """ + Program + "}"));
         yield return Case("JointProgramService.GetJointProgram", Code.InvalidArgument, null, Klaten, """ "jointProgramId":"not an id!" """);
         yield return Case("JointProgramService.GetJointProgram", Code.NotFound, "JOINT_PROGRAM_NOT_FOUND", Admin, """ "jointProgramId":"JP-404notfound" """);
         yield return Case("JointProgramService.GetJointProgram", Code.PermissionDenied, "OUT_OF_SCOPE", Surakarta, """ "jointProgramId":"$JP" """);
@@ -116,8 +111,7 @@ public static class ContractCases
             yield return Case(rpc, Code.NotFound, "JOINT_PROGRAM_NOT_FOUND", Admin, """ "requestId":"$rid","jointProgramId":"JP-404notfound", """ + body);
             yield return Case(rpc, Code.PermissionDenied, "OUT_OF_SCOPE", Surakarta, """ "requestId":"$rid","jointProgramId":"$JP", """ + body);
             yield return Case(rpc, Code.Aborted, "VERSION_MISMATCH", Klaten, """ "requestId":"$rid","jointProgramId":"$JP","expectedVersion":"999", """ + body);
-            yield return Case(rpc, Code.InvalidArgument, "REQUEST_ID_REUSED", Klaten, """ "requestId":"$rid","jointProgramId":"$JP", """ + body)
-                with { Before = ("JointProgramService.RecordEvaluation", """{"requestId":"$rid","jointProgramId":"$JP","evaluation":{"evaluator":"first use of the id","date":$YESTERDAY,"findings":"fine"}}""") };
+            yield return Case(rpc, Code.InvalidArgument, "REQUEST_ID_REUSED", Klaten, """ "requestId":"$rid","jointProgramId":"$JP", """ + body, before: ("JointProgramService.RecordEvaluation", """{"requestId":"$rid","jointProgramId":"$JP","evaluation":{"evaluator":"first use of the id","date":$YESTERDAY,"findings":"fine"}}"""));
         }
 
         yield return Case("JointProgramService.UpdateProgress", Code.InvalidArgument, null, Klaten, """ "requestId":"$rid","jointProgramId":"$JP" """);
