@@ -1,9 +1,9 @@
 using System.Text.Json;
 using CollabPlatform.Api.Errors;
+using CollabPlatform.Api.Identity;
 using CollabPlatform.Api.Mapping;
 using CollabPlatform.Api.Validation;
 using CollabPlatform.Contracts.V1;
-using CollabPlatform.Api.Identity;
 using CollabPlatform.Domain.Common;
 using CollabPlatform.Domain.Facilitation;
 using CollabPlatform.Domain.Partnerships.Events;
