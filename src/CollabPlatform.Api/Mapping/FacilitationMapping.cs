@@ -87,12 +87,15 @@ internal static class FacilitationMapping
     {
         ProgramCreated c => $"Joint program {c.ProgramId} created: {c.Title} ({c.Sector})",
         ProgressUpdated p => $"Progress on {p.ProgramId}: {p.MilestoneCompletions.Count} milestone(s) reached, {p.IndicatorActuals.Count} indicator value(s)" + Note(p.Note),
-        ProgramStatusChanged s => $"{s.ProgramId}: {s.From} -> {s.To}" + Note(s.Note),
+        ProgramStatusChanged s => $"{s.ProgramId}: {s.From} -> {s.To}" + Progress(s.MilestoneCompletions.Count, s.IndicatorActuals.Count) + Note(s.Note),
         ReportSubmitted r => $"Report on {r.ProgramId} for {Date(r.Report.PeriodStart)} to {Date(r.Report.PeriodEnd)}",
         EvaluationRecorded v => $"Evaluation of {v.ProgramId} by {v.Evaluation.Evaluator}",
         ReportOverdue o => $"Report of {o.ProgramId} due {Date(o.DueDate)} is overdue",
         _ => "Joint program changed",
     };
+
+    private static string Progress(int milestones, int actuals) =>
+        milestones + actuals == 0 ? string.Empty : $", with {milestones} milestone(s) reached, {actuals} indicator value(s)";
 
     private static string Note(string? note) => string.IsNullOrWhiteSpace(note) ? string.Empty : ": " + note.Trim().ReplaceLineEndings(" ");
 

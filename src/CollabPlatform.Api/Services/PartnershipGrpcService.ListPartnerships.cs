@@ -1,9 +1,11 @@
 using System.Text.Json;
 using CollabPlatform.Api.Errors;
+using CollabPlatform.Api.Identity;
 using CollabPlatform.Api.Mapping;
 using CollabPlatform.Api.Validation;
 using CollabPlatform.Contracts.V1;
 using CollabPlatform.Domain.Common;
+using CollabPlatform.Domain.Facilitation;
 using CollabPlatform.Domain.Partnerships.Events;
 using CollabPlatform.Domain.Regions;
 using CollabPlatform.Grains.Abstractions;
@@ -24,6 +26,8 @@ public sealed partial class PartnershipGrpcService
         var caller = callers.GetCaller(context);
         var region = request.RegionId.Length > 0 ? catalog.Require(RegionId.Parse(request.RegionId), "region_id").Id : (RegionId?)null;
         var facilitator = request.FacilitatorId.Length > 0 ? catalog.RequireJurisdiction(request.FacilitatorId, "facilitator_id") : null;
+        RequireFilterInScope(caller, region?.ToString(), "region_id");
+        RequireFilterInScope(caller, facilitator, "facilitator_id");
         var filter = new PartnershipFilter
         {
             Jurisdiction = facilitator,
@@ -55,6 +59,34 @@ public sealed partial class PartnershipGrpcService
 
         return response;
     }
+
+    /// <summary>
+    /// PERMISSION_DENIED (OUT_OF_SCOPE) for a filter on a jurisdiction of the caller's own country
+    /// that neither lies within the caller's nor contains it: such a list could only ever be empty,
+    /// and an empty answer would read as "no ties there". A foreign region narrows the list to the
+    /// caller's ties with it and is allowed; what the caller may see is limited either way.
+    /// </summary>
+    private void RequireFilterInScope(Caller caller, string? filter, string field)
+    {
+        var principal = caller.Principal;
+        if (filter is null || principal.IsGlobal)
+        {
+            return;
+        }
+
+        if (principal.Jurisdiction is { } own
+            && (Jurisdictions.IsWithin(filter, own, catalog) || Jurisdictions.IsWithin(own, filter, catalog) || CountryOf(filter) != CountryOf(own)))
+        {
+            return;
+        }
+
+        throw RpcErrors.OutOfScope(
+            $"{field} {filter} lies outside the jurisdiction of {principal.Describe()}: filter on {principal.Jurisdiction ?? "your jurisdiction"}, a region under or above it, or a foreign party.",
+            principal.Jurisdiction ?? string.Empty);
+    }
+
+    private static string CountryOf(string jurisdiction) =>
+        Jurisdictions.IsMinistry(jurisdiction) ? jurisdiction[^2..] : RegionId.TryParse(jurisdiction, out var region, out _) ? region.Country : jurisdiction;
 
     private static DomainPartnership Fold(IReadOnlyList<StoredLedgerEvent> stored) =>
         DomainPartnership.FromHistory(stored.Select(e => JsonSerializer.Deserialize<PartnershipEvent>(e.Payload, DomainJson.Options)!));

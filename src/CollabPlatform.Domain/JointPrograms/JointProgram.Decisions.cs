@@ -133,34 +133,32 @@ public sealed partial class JointProgram
             return Decision<JointProgramEvent>.Reject(rejection);
         }
 
-        var events = new List<JointProgramEvent>(2);
-        if (completions.Count > 0 || actuals.Count > 0)
-        {
-            events.Add(new ProgressUpdated
-            {
-                ProgramId = Id,
-                OccurredAt = ctx.Now,
-                Actor = ctx.Actor,
-                MilestoneCompletions = completions,
-                IndicatorActuals = actuals,
-                Note = cmd.Note,
-            });
-        }
-
+        // One accepted command is one event, so that the version (the ledger's event count) moves by
+        // one per change. A status change carries the progress recorded with it.
         if (cmd.NewStatus is { } to)
         {
-            events.Add(new ProgramStatusChanged
+            return Decision<JointProgramEvent>.Accept(new ProgramStatusChanged
             {
                 ProgramId = Id,
                 OccurredAt = ctx.Now,
                 Actor = ctx.Actor,
                 From = Status,
                 To = to,
+                MilestoneCompletions = completions,
+                IndicatorActuals = actuals,
                 Note = cmd.Note,
             });
         }
 
-        return Decision<JointProgramEvent>.Accept(events);
+        return Decision<JointProgramEvent>.Accept(new ProgressUpdated
+        {
+            ProgramId = Id,
+            OccurredAt = ctx.Now,
+            Actor = ctx.Actor,
+            MilestoneCompletions = completions,
+            IndicatorActuals = actuals,
+            Note = cmd.Note,
+        });
     }
 
     private Rejection? CheckCompletions(ValueList<MilestoneCompletion> completions, CommandContext ctx)

@@ -57,11 +57,11 @@ public sealed partial class JointProgram
     public bool IsFinal => Status is JointProgramStatus.Completed or JointProgramStatus.Cancelled;
 
     /// <summary>
-    /// When the next report is due: one reporting period after the end of the latest reported
-    /// period, or after the start date before the first report.
+    /// When the next report is due: one reporting period after the start date, moved on by one
+    /// period for every submitted report, whatever period that report covers. Counted from the start
+    /// date rather than chained, so that month ends do not drift (Jan 31, Feb 28, Mar 31...).
     /// </summary>
-    public DateOnly NextReportDue =>
-        (_reports.Count == 0 ? StartDate : _reports.Max(r => r.PeriodEnd)).AddMonths(Math.Max(ReportingPeriodMonths, 1));
+    public DateOnly NextReportDue => StartDate.AddMonths(Math.Max(ReportingPeriodMonths, 1) * (_reports.Count + 1));
 
     /// <summary>
     /// When the timer must next send <see cref="CheckReportingDeadline"/>: the end (UTC) of the due
@@ -180,26 +180,10 @@ public sealed partial class JointProgram
                 CreatedAt = c.OccurredAt;
                 break;
             case ProgressUpdated p:
-                foreach (var completion in p.MilestoneCompletions)
-                {
-                    var index = _milestones.FindIndex(m => m.Id == completion.MilestoneId);
-                    if (index >= 0)
-                    {
-                        _milestones[index] = _milestones[index] with { CompletedOn = completion.CompletedOn };
-                    }
-                }
-
-                foreach (var actual in p.IndicatorActuals)
-                {
-                    var index = _indicators.FindIndex(i => i.Id == actual.IndicatorId);
-                    if (index >= 0)
-                    {
-                        _indicators[index] = _indicators[index] with { Actual = actual.Actual };
-                    }
-                }
-
+                ApplyProgress(p.MilestoneCompletions, p.IndicatorActuals);
                 break;
             case ProgramStatusChanged s:
+                ApplyProgress(s.MilestoneCompletions, s.IndicatorActuals);
                 Status = s.To;
                 break;
             case ReportSubmitted r:
@@ -217,6 +201,27 @@ public sealed partial class JointProgram
 
         Version++;
         UpdatedAt = e.OccurredAt;
+    }
+
+    private void ApplyProgress(ValueList<MilestoneCompletion> completions, ValueList<IndicatorActual> actuals)
+    {
+        foreach (var completion in completions)
+        {
+            var index = _milestones.FindIndex(m => m.Id == completion.MilestoneId);
+            if (index >= 0)
+            {
+                _milestones[index] = _milestones[index] with { CompletedOn = completion.CompletedOn };
+            }
+        }
+
+        foreach (var actual in actuals)
+        {
+            var index = _indicators.FindIndex(i => i.Id == actual.IndicatorId);
+            if (index >= 0)
+            {
+                _indicators[index] = _indicators[index] with { Actual = actual.Actual };
+            }
+        }
     }
 
     private static Rejection? CheckActor(CommandContext ctx) =>

@@ -60,6 +60,9 @@ public static class ApiHostingExtensions
             {
                 // Error details travel packed in google.protobuf.Any; JSON needs their types to print them.
                 json.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, ErrorInfo.Descriptor);
+                // proto3's JSON mapping (and protos/README.md): int64 values are strings, since
+                // JavaScript numbers lose precision above 2^53.
+                json.JsonSettings = new Microsoft.AspNetCore.Grpc.JsonTranscoding.GrpcJsonSettings { WriteInt64sAsStrings = true };
             });
         UseMessageGuard(builder.Services);
         if (options.EnableReflection)

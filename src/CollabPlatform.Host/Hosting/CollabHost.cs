@@ -38,6 +38,7 @@ public static class CollabHost
         app.MapCollabTelemetry();
         app.MapCollabDashboard();
         app.MapCollabApi();
+        app.MapCollabOpenApi();
         return app;
     }
 

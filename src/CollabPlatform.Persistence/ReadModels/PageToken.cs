@@ -82,7 +82,7 @@ public static class PageToken
 
         if (parts[0] != FilterDigest(filterKey))
         {
-            error = "page_token was issued for a list with other filters; repeat the filters of the first call, or leave page_token empty to start again";
+            error = "page_token was issued to another caller or for a list with other filters; repeat the first call's filters with your own token, or leave page_token empty to start again";
             return false;
         }
 

@@ -116,8 +116,8 @@ public sealed class JointProgramStatusAndDeadlineTests
         var decision = builder.Build().Decide(new CheckReportingDeadline(), TestData.Ctx(new DateTimeOffset(2025, 4, 2, 0, 0, 0, TimeSpan.Zero)));
 
         Assert.Empty(decision.AssertAccepted());
-        Assert.Equal(TestData.Date(2025, 6, 30), builder.Build().NextReportDue);
-        Assert.Equal(new DateTimeOffset(2025, 7, 1, 0, 0, 0, TimeSpan.Zero), builder.Build().NextDeadline);
+        Assert.Equal(TestData.Date(2025, 7, 1), builder.Build().NextReportDue);
+        Assert.Equal(new DateTimeOffset(2025, 7, 2, 0, 0, 0, TimeSpan.Zero), builder.Build().NextDeadline);
     }
 
     [Fact]
@@ -127,9 +127,9 @@ public sealed class JointProgramStatusAndDeadlineTests
             .At(new DateTimeOffset(2025, 4, 5, 0, 0, 0, TimeSpan.Zero)).Execute(new CheckReportingDeadline())
             .Execute(new SubmitReport { ReportId = "q1", PeriodStart = TestData.Date(2025, 1, 1), PeriodEnd = TestData.Date(2025, 3, 31), Summary = "late" });
 
-        builder.At(new DateTimeOffset(2025, 7, 1, 0, 0, 0, TimeSpan.Zero)).Execute(new CheckReportingDeadline());
+        builder.At(new DateTimeOffset(2025, 7, 2, 0, 0, 0, TimeSpan.Zero)).Execute(new CheckReportingDeadline());
 
-        Assert.Equal([TestData.Date(2025, 4, 1), TestData.Date(2025, 6, 30)], builder.Events.OfType<ReportOverdue>().Select(o => o.DueDate));
+        Assert.Equal([TestData.Date(2025, 4, 1), TestData.Date(2025, 7, 1)], builder.Events.OfType<ReportOverdue>().Select(o => o.DueDate));
     }
 
     [Theory]

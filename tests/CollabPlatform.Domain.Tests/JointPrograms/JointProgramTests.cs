@@ -181,13 +181,21 @@ public sealed class JointProgramTests
     }
 
     [Fact]
-    public void UpdateProgress_WithStatus_RaisesProgressThenStatusChange()
+    public void UpdateProgress_WithStatus_RaisesOneStatusChangeCarryingTheProgress()
     {
         var builder = new JointProgramBuilder().WithStatus(JointProgramStatus.Active);
 
         var events = builder.Build().Decide(new UpdateProgress { IndicatorActuals = [new IndicatorActual("i-1", 500)], NewStatus = JointProgramStatus.Completed }, builder.Ctx).AssertAccepted();
 
-        Assert.Collection(events, e => Assert.IsType<ProgressUpdated>(e), e => Assert.Equal(JointProgramStatus.Completed, Assert.IsType<ProgramStatusChanged>(e).To));
+        var changed = Assert.IsType<ProgramStatusChanged>(Assert.Single(events));
+        Assert.Equal((JointProgramStatus.Active, JointProgramStatus.Completed), (changed.From, changed.To));
+        Assert.Equal([new IndicatorActual("i-1", 500)], changed.IndicatorActuals);
+        var before = builder.Build().Version;
+        var after = builder.Execute(new UpdateProgress { MilestoneCompletions = [new MilestoneCompletion("m-1", TestData.Date(2025, 6, 28))], IndicatorActuals = [new IndicatorActual("i-1", 500)], NewStatus = JointProgramStatus.Completed }).Build();
+        Assert.Equal(before + 1, after.Version);
+        Assert.Equal(500, after.Indicators[0].Actual);
+        Assert.Equal(TestData.Date(2025, 6, 28), after.Milestones[0].CompletedOn);
+        Assert.Equal(JointProgramStatus.Completed, after.Status);
     }
 
     [Fact]
@@ -245,7 +253,7 @@ public sealed class JointProgramTests
     }
 
     [Fact]
-    public void SubmitReport_ForAnEndedPeriod_IsAddedAndMovesTheDueDate()
+    public void SubmitReport_ForAnEndedPeriod_IsAddedAndMovesTheDueDateOnByOnePeriod()
     {
         var builder = new JointProgramBuilder();
         Assert.Equal(TestData.Date(2025, 4, 1), builder.Build().NextReportDue);
@@ -256,7 +264,19 @@ public sealed class JointProgramTests
         var report = Assert.Single(program.Reports);
         Assert.Equal("official@klatenkab.go.id", report.Author);
         Assert.Equal(TestData.Now, report.SubmittedAt);
-        Assert.Equal(TestData.Date(2025, 6, 30), program.NextReportDue);
+        Assert.Equal(TestData.Date(2025, 7, 1), program.NextReportDue);
+    }
+
+    [Fact]
+    public void SubmitReport_DueDatesFollowTheStartDate_WhateverPeriodTheReportsCover()
+    {
+        var builder = new JointProgramBuilder(now: new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero));
+
+        builder.Execute(new SubmitReport { ReportId = "r-1", PeriodStart = TestData.Date(2025, 1, 1), PeriodEnd = TestData.Date(2025, 2, 10), Summary = "short first period" });
+        Assert.Equal(TestData.Date(2025, 7, 1), builder.Build().NextReportDue);
+        builder.Execute(new SubmitReport { ReportId = "r-2", PeriodStart = TestData.Date(2025, 2, 11), PeriodEnd = TestData.Date(2025, 12, 31), Summary = "the rest of the year" });
+
+        Assert.Equal(TestData.Date(2025, 10, 1), builder.Build().NextReportDue);
     }
 
     [Fact]
