@@ -20,11 +20,11 @@ public sealed class LedgerTailer : BackgroundService
     public const string NotificationChannel = "collab_ledger";
 
     // Ordered by the table's columns: a bare "tx_id" in ORDER BY would name the text output column,
-    // and "999" sorts after "1000".
-    private const string HeadQuery = """
+    // and "999" sorts after "1000". The horizon is the one EventLedger.ReadAllAsync reads below.
+    private const string HeadQuery = LedgerHorizon.With + $"""
         SELECT tx_id::text, position
         FROM collab_ledger
-        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE tx_id < {LedgerHorizon.Value}
         ORDER BY collab_ledger.tx_id DESC, collab_ledger.position DESC
         LIMIT 1
         """;
