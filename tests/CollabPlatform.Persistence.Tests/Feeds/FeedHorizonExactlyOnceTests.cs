@@ -86,10 +86,18 @@ public sealed class FeedHorizonExactlyOnceTests(PostgresFixture fixture, ITestOu
             AppendLoopAsync(4),
             ForeignLoopAsync(bed.ConnectionString, 7),
             ForeignLoopAsync(otherDatabase, 11),
-            RolledBackWriterLoopAsync()).WaitAsync(Churn + TimeSpan.FromSeconds(30));
+            RolledBackWriterLoopAsync()).WaitAsync(Churn + TimeSpan.FromSeconds(30)); // the churn's writers end with it
         var last = await bed.AppendAsync("partnership:last", 1, LedgerChanges.Jawa);
         acknowledged[last] = (Stopwatch.GetTimestamp(), true);
-        await receiving.WaitAsync(TimeSpan.FromSeconds(30));
+        try
+        {
+            await receiving.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"after the churn: the watcher had received {received.Count} of {acknowledged.Count} commits and not {last} within 30 s", exception);
+        }
+
         await longForeign.RollbackAsync();
         Volatile.Write(ref foreignOpen, 0);
 
