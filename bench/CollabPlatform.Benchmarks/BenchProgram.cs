@@ -12,6 +12,7 @@ internal static class BenchProgram
     private static readonly IScenario[] Scenarios =
     [
         new FeedScenario(),
+        new FeedHorizonScenario(),
         new StartupScenario(),
         new UnaryReadScenario(),
         new MutationScenario(),

@@ -1,3 +1,5 @@
+using CollabPlatform.Persistence.Feeds;
+
 namespace CollabPlatform.Host.Hosting;
 
 /// <summary>
@@ -29,4 +31,11 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations at start-up (production runs the migrate job instead).</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>
+    /// How long a session of ours may stay idle inside a transaction before PostgreSQL ends it
+    /// (idle_in_transaction_session_timeout); an open ledger writer holds every feed back until it
+    /// ends (docs/feeds.md). Zero keeps the server's setting.
+    /// </summary>
+    public TimeSpan IdleInTransactionTimeout { get; set; } = SessionTimeouts.DefaultIdleInTransaction;
 }

@@ -1,4 +1,5 @@
 using CollabPlatform.Persistence.Embedded;
+using CollabPlatform.Persistence.Feeds;
 using CollabPlatform.Persistence.Migrations;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -52,6 +53,8 @@ public static class PersistenceHostingExtensions
             await DatabaseMigrator.MigrateAsync(migrator, logger, cancellationToken);
         }
 
+        // Every session of ours (grains, feeds, Orleans providers) gets the idle-in-transaction bound.
+        database = new CollabDatabase(SessionTimeouts.WithIdleInTransactionTimeout(database.ConnectionString, options.IdleInTransactionTimeout), database.Description);
         builder.Properties[typeof(CollabDatabase)] = database;
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IOptions<DatabaseOptions>>(Options.Create(options));

@@ -26,4 +26,10 @@ public sealed class FeedOptions
     /// lost while its listening connection was down.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long one of our own ledger writers may hold the feed horizon (stay in its transaction
+    /// while later commits wait behind it) before the tailer logs a warning naming it.
+    /// </summary>
+    public TimeSpan HorizonHoldWarning { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -23,6 +23,11 @@ public sealed class FeedOptionsValidator : IValidateOptions<FeedOptions>
             failures.Add($"{Section}:{nameof(options.PollInterval)} must be at least 00:00:00.010, e.g. 00:00:01; got {options.PollInterval}.");
         }
 
+        if (options.HorizonHoldWarning < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{Section}:{nameof(options.HorizonHoldWarning)} must be at least 00:00:01, e.g. 00:00:05; got {options.HorizonHoldWarning}.");
+        }
+
         if (options.ChannelCapacity < 1)
         {
             failures.Add($"{Section}:{nameof(options.ChannelCapacity)} must be a positive number of events, e.g. 1024; got {options.ChannelCapacity}.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using CollabPlatform.Persistence.Ledger;
+using CollabPlatform.Persistence.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,11 +21,11 @@ public sealed class LedgerTailer : BackgroundService
     public const string NotificationChannel = "collab_ledger";
 
     // Ordered by the table's columns: a bare "tx_id" in ORDER BY would name the text output column,
-    // and "999" sorts after "1000".
-    private const string HeadQuery = """
+    // and "999" sorts after "1000". The horizon is the one EventLedger.ReadAllAsync reads below.
+    private const string HeadQuery = LedgerHorizon.With + $"""
         SELECT tx_id::text, position
         FROM collab_ledger
-        WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE tx_id < {LedgerHorizon.Value}
         ORDER BY collab_ledger.tx_id DESC, collab_ledger.position DESC
         LIMIT 1
         """;
@@ -33,6 +34,9 @@ public sealed class LedgerTailer : BackgroundService
     private static readonly TimeSpan ListenKeepAlive = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaximumBackoff = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan FirstHiddenCommitRetry = TimeSpan.FromMilliseconds(10);
+
+    // Often enough that a writer stuck at the horizon is visible within a few seconds.
+    private static readonly TimeSpan HorizonCheckInterval = TimeSpan.FromSeconds(1);
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly IEventLedger _ledger;
@@ -48,6 +52,10 @@ public sealed class LedgerTailer : BackgroundService
     private bool _stopped;
     private ulong _notifiedThrough;
     private LedgerCursor _head;
+    private ulong _warnedWriter;
+    private int _failures;
+    private int _hiddenRetries;
+    private readonly string _databaseName;
 
     public LedgerTailer(
         NpgsqlDataSource dataSource,
@@ -64,6 +72,7 @@ public sealed class LedgerTailer : BackgroundService
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+        _databaseName = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Database ?? "";
     }
 
     /// <summary>
@@ -145,55 +154,113 @@ public sealed class LedgerTailer : BackgroundService
 
     private async Task TailAsync(CancellationToken cancellationToken)
     {
-        var failures = 0;
-        var hiddenRetries = 0;
+        var drainDue = true;
+        var nextDrain = _timeProvider.GetTimestamp();
+        var nextHorizonCheck = _timeProvider.GetTimestamp();
         while (true)
         {
-            List<TaskCompletionSource> requests;
-            lock (_requestsGate)
+            if (drainDue)
             {
-                requests = _passRequests;
-                _passRequests = [];
+                var nextWake = await PassAsync(cancellationToken);
+                nextDrain = _timeProvider.GetTimestamp() + Ticks(nextWake);
             }
 
-            TimeSpan? nextWake = null;
-            try
+            // Between passes too, so that a stuck writer shows within seconds however long the
+            // poll interval is; the check reads only pg_locks and pg_stat_activity.
+            if (_timeProvider.GetTimestamp() >= nextHorizonCheck)
             {
-                await DrainAsync(cancellationToken);
-                failures = 0;
-                foreach (var request in requests)
-                {
-                    request.TrySetResult();
-                }
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                lock (_requestsGate)
-                {
-                    _passRequests.AddRange(requests);
-                }
-
-                nextWake = Backoff(++failures);
-                _logger.ReadFailed(_head, (long)nextWake.Value.TotalMilliseconds, exception);
+                await CheckHorizonAsync(cancellationToken);
+                nextHorizonCheck = _timeProvider.GetTimestamp() + Ticks(HorizonCheckInterval);
             }
 
-            // A notified commit that the pass did not reach is hidden behind an older transaction
-            // still open; it becomes readable as soon as that one ends, which may notify nothing.
-            var notified = Volatile.Read(ref _notifiedThrough);
-            if (nextWake is null && notified > _head.TransactionId)
-            {
-                var retry = FirstHiddenCommitRetry * (1 << Math.Min(hiddenRetries++, 10));
-                nextWake = retry < _options.PollInterval ? retry : _options.PollInterval;
-                _logger.CommitNotYetReadable(notified, (long)nextWake.Value.TotalMilliseconds);
-            }
-            else if (nextWake is null)
-            {
-                hiddenRetries = 0;
-            }
-
-            await WaitForWakeAsync(nextWake ?? _options.PollInterval, cancellationToken);
+            var now = _timeProvider.GetTimestamp();
+            var wait = TimeSpan.FromTicks(Math.Max(0, Math.Min(nextDrain, nextHorizonCheck) - now) * TimeSpan.TicksPerSecond / _timeProvider.TimestampFrequency);
+            var woken = await WaitForWakeAsync(wait, cancellationToken);
+            drainDue = woken || _timeProvider.GetTimestamp() >= nextDrain;
         }
     }
+
+    /// <summary>One read pass; returns how long to wait for the next one when nothing wakes the tailer.</summary>
+    private async Task<TimeSpan> PassAsync(CancellationToken cancellationToken)
+    {
+        List<TaskCompletionSource> requests;
+        lock (_requestsGate)
+        {
+            requests = _passRequests;
+            _passRequests = [];
+        }
+
+        TimeSpan? nextWake = null;
+        try
+        {
+            await DrainAsync(cancellationToken);
+            _failures = 0;
+            foreach (var request in requests)
+            {
+                request.TrySetResult();
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            lock (_requestsGate)
+            {
+                _passRequests.AddRange(requests);
+            }
+
+            nextWake = Backoff(++_failures);
+            _logger.ReadFailed(_head, (long)nextWake.Value.TotalMilliseconds, exception);
+        }
+
+        // A notified commit that the pass did not reach is hidden behind an older ledger writer
+        // still open; it becomes readable as soon as that one ends, which may notify nothing.
+        var notified = Volatile.Read(ref _notifiedThrough);
+        if (nextWake is null && notified > _head.TransactionId)
+        {
+            var retry = FirstHiddenCommitRetry * (1 << Math.Min(_hiddenRetries++, 10));
+            nextWake = retry < _options.PollInterval ? retry : _options.PollInterval;
+            _logger.CommitNotYetReadable(notified, (long)nextWake.Value.TotalMilliseconds);
+        }
+        else if (nextWake is null)
+        {
+            _hiddenRetries = 0;
+        }
+
+        return nextWake ?? _options.PollInterval;
+    }
+
+    /// <summary>
+    /// Samples which of our ledger writers holds the horizon and for how long: the gauge
+    /// <see cref="CollabTelemetry.FeedHorizonLag"/>, and one warning per writer past
+    /// <see cref="FeedOptions.HorizonHoldWarning"/>.
+    /// </summary>
+    private async Task CheckHorizonAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = _dataSource.CreateCommand(LedgerHorizon.StatusQuery);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return;
+            }
+
+            var horizon = ulong.Parse(reader.GetString(0), NumberStyles.None, CultureInfo.InvariantCulture);
+            var held = reader.IsDBNull(3) ? 0.0 : Math.Max(0.0, reader.GetDouble(3));
+            if (!reader.IsDBNull(1) && held >= _options.HorizonHoldWarning.TotalSeconds && horizon != _warnedWriter)
+            {
+                _warnedWriter = horizon;
+                _logger.HorizonHeld(horizon, reader.GetInt32(1), reader.IsDBNull(2) ? "" : reader.GetString(2), held, _options.HorizonHoldWarning.TotalSeconds);
+            }
+
+            CollabTelemetry.FeedHorizonLag.Record(held, new KeyValuePair<string, object?>("db.namespace", _databaseName));
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            _logger.HorizonCheckFailed(exception);
+        }
+    }
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _timeProvider.TimestampFrequency);
 
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
@@ -273,11 +340,17 @@ public sealed class LedgerTailer : BackgroundService
 
     private void Wake() => _wake.Writer.TryWrite(true);
 
-    private async Task WaitForWakeAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits for a wake-up or the timeout; true when woken.</summary>
+    private async Task<bool> WaitForWakeAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (_wake.Reader.TryRead(out _))
         {
-            return;
+            return true;
+        }
+
+        if (timeout <= TimeSpan.Zero)
+        {
+            return false;
         }
 
         using var timer = new CancellationTokenSource(timeout, _timeProvider);
@@ -285,10 +358,12 @@ public sealed class LedgerTailer : BackgroundService
         try
         {
             await _wake.Reader.ReadAsync(either.Token);
+            return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Timed out: poll.
+            return false;
         }
     }
 

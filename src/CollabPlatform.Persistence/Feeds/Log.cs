@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2208, Level = LogLevel.Information, Message = "Ledger tailer stopped at {Cursor}; {Subscriptions} live feeds were closed")]
     public static partial void TailerStopped(this ILogger logger, LedgerCursor cursor, int subscriptions);
+
+    [LoggerMessage(EventId = 2209, Level = LogLevel.Warning, Message = "Ledger writer transaction {TransactionId} (pid {Pid}, application {Application}) has been open {Seconds:F1} s, more than {ThresholdSeconds} s; feeds deliver nothing committed after it until it ends (idle_in_transaction_session_timeout bounds an idle one)")]
+    public static partial void HorizonHeld(this ILogger logger, ulong transactionId, int pid, string application, double seconds, double thresholdSeconds);
+
+    [LoggerMessage(EventId = 2210, Level = LogLevel.Debug, Message = "Checking the ledger horizon failed; the next check is in a second")]
+    public static partial void HorizonCheckFailed(this ILogger logger, Exception exception);
 }

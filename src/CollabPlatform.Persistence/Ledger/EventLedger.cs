@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CollabPlatform.Persistence.Audit;
+using CollabPlatform.Persistence.Feeds;
 using CollabPlatform.Persistence.Telemetry;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,6 +20,18 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
         SELECT tx_id::text, position, stream_id, stream_version, event_type, payload::text, actor, occurred_at,
                partnership_id, from_stage, to_stage, jurisdictions, request_id, request_hash
         FROM collab_ledger
+        """;
+
+    // Only rows below the horizon are final: every ledger row committed later sorts after them
+    // (Feeds/LedgerHorizon explains why). Reading below it, in (tx_id, position) order, is what
+    // keeps a cursor from skipping a commit that was still in flight. The ORDER BY names the
+    // table's column: a bare tx_id would mean the selected text and sort '1000' < '735'.
+    private const string ReadAllQuery = LedgerHorizon.With + SelectColumns + $"""
+         WHERE (tx_id, position) > ($1::text::xid8, $2)
+           AND tx_id < {LedgerHorizon.Value}
+           AND ($3::text IS NULL OR jurisdictions @> ARRAY[$3::text])
+         ORDER BY collab_ledger.tx_id, collab_ledger.position
+         LIMIT $4
         """;
 
     private const string InsertEvent = """
@@ -159,18 +172,7 @@ public sealed class EventLedger(NpgsqlDataSource dataSource) : IEventLedger
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
 
-        // Only transactions older than the oldest one still running are final: rows they wrote are
-        // either visible now or never will be. Reading below that horizon, in (tx_id, position)
-        // order, is what keeps a cursor from skipping a commit that was still in flight. The ORDER BY
-        // names the table's column: a bare tx_id would mean the selected text and sort '1000' < '735'.
-        var sql = SelectColumns + """
-             WHERE (tx_id, position) > ($1::text::xid8, $2)
-               AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-               AND ($3::text IS NULL OR jurisdictions @> ARRAY[$3::text])
-             ORDER BY collab_ledger.tx_id, collab_ledger.position
-             LIMIT $4
-            """;
-        await using var command = dataSource.CreateCommand(sql);
+        await using var command = dataSource.CreateCommand(ReadAllQuery);
         command.Parameters.Add(new() { Value = after.TransactionId.ToString(CultureInfo.InvariantCulture) });
         command.Parameters.Add(new() { Value = after.Position });
         command.Parameters.Add(Text(jurisdiction));

@@ -30,4 +30,11 @@ public static class CollabTelemetry
     /// <summary>Time from an event's commit until a watcher received it.</summary>
     public static Histogram<double> FeedLag { get; } =
         Meter.CreateHistogram<double>("collab.feed.lag", "ms", "Time from an event's commit to its delivery to a watcher");
+
+    /// <summary>
+    /// How long the ledger writer at the feed horizon has been in its transaction (0 when no writer
+    /// holds it), tagged with the database; commits behind it wait that long. Sampled each second.
+    /// </summary>
+    public static Gauge<double> FeedHorizonLag { get; } =
+        Meter.CreateGauge<double>("collab.feed.horizon.lag", "s", "How long the open ledger writer at the feed horizon has held later commits back");
 }
