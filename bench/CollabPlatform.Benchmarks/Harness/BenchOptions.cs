@@ -12,6 +12,15 @@ internal sealed record BenchOptions
     /// <summary>Where results go; <c>bench/results</c> of the repository by default.</summary>
     public required string ResultsDirectory { get; init; }
 
+    /// <summary>Another build of <c>CollabPlatform.Host.dll</c> to measure (<c>--host</c>); null: this repository's.</summary>
+    public string? HostAssembly { get; init; }
+
+    /// <summary>
+    /// How long each scenario keeps its Host running after measuring (<c>--hold</c>), to attach
+    /// dotnet-trace or dotnet-gcdump to it.
+    /// </summary>
+    public TimeSpan Hold { get; init; }
+
     /// <summary>Picks the full-size or the quick value.</summary>
     public T Size<T>(T full, T quick) => Quick ? quick : full;
 }

@@ -62,9 +62,10 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
 
     /// <summary>
     /// Starts a Host on free loopback ports with <paramref name="settings"/> (for example
-    /// <c>ConnectionStrings:Collab</c>) and waits for its ready line.
+    /// <c>ConnectionStrings:Collab</c>) and waits for its ready line; <paramref name="hostAssembly"/>
+    /// is another build to run (<c>--host</c>), null for this repository's.
     /// </summary>
-    public static async Task<HostUnderTest> StartAsync(IReadOnlyDictionary<string, string> settings, string? workingDirectory = null, TimeSpan? readyWithin = null)
+    public static async Task<HostUnderTest> StartAsync(IReadOnlyDictionary<string, string> settings, string? hostAssembly, string? workingDirectory = null, TimeSpan? readyWithin = null)
     {
         var grpcPort = FreePort();
         var httpPort = FreePort();
@@ -79,7 +80,7 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
             ["Collab:Orleans:GatewayPort"] = Invariant(FreePort()),
         };
         all.TryAdd("Collab:Orleans:ClusterId", $"bench-{Guid.NewGuid().ToString("N")[..8]}");
-        var dll = HostAssemblyPath();
+        var dll = HostAssemblyPath(hostAssembly);
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -150,15 +151,13 @@ internal sealed partial class HostUnderTest : IAsyncDisposable
     public string Tail(int lines = 30) => string.Join('\n', Output.Split('\n').TakeLast(lines));
 
     /// <summary>
-    /// Another build of the Host to measure instead of this repository's (<c>--host=PATH</c>), to
-    /// compare a change with the code before it on the same machine in one sitting.
+    /// <paramref name="other"/> when given (<c>--host=PATH</c>, to compare a change with the code
+    /// before it on the same machine), else the Host this project's reference built in the same
+    /// configuration.
     /// </summary>
-    public static string? HostAssemblyOverride { get; set; }
-
-    /// <summary>The Host's build output, built by this project's reference in the same configuration.</summary>
-    public static string HostAssemblyPath()
+    public static string HostAssemblyPath(string? other)
     {
-        if (HostAssemblyOverride is { } other)
+        if (other is not null)
         {
             return File.Exists(other) ? other : throw new FileNotFoundException("no Host at --host", other);
         }

@@ -6,7 +6,7 @@ using CollabPlatform.Benchmarks.Workload;
 namespace CollabPlatform.Benchmarks.Scenarios;
 
 /// <summary>
-/// Issue #5 item 6 and issue #9 scenario 3: many facilitators watch agreement feeds over loopback
+/// Feed latency: many facilitators watch agreement feeds over loopback
 /// while partnerships change at a steady rate. Reports the delay from each event's occurred_at to
 /// its arrival at every watcher, the Host's CPU and memory, and checks that every watcher got
 /// exactly the events of its scope, once each, in ledger order.
@@ -35,7 +35,7 @@ internal sealed class FeedScenario : IScenario
         var otherMunicipalities = OtherProvinces.ToDictionary(p => p, regions.MunicipalitiesOf, StringComparer.Ordinal);
         var watchedMunicipalities = jawaTengah.Take(10).ToArray();
 
-        await using var stack = await BenchStack.StartAsync("feed", null, cancellationToken);
+        await using var stack = await BenchStack.StartAsync("feed", null, options, cancellationToken);
         await using var truth = new LedgerTruth(stack.Database.ConnectionString);
         using var writerChannel = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Admin);
         var writers = new ConcurrentDictionary<string, ApiClient>(StringComparer.Ordinal);

@@ -6,9 +6,9 @@ using Npgsql;
 namespace CollabPlatform.Benchmarks.Scenarios;
 
 /// <summary>
-/// Issue #9 scenario 2: a durable mutation (a stage change, committed with its event, read-model
-/// row and audit record before it is acknowledged) against the same PostgreSQL doing one durable single-row insert
-/// per transaction, at the same concurrency, from this program through Npgsql.
+/// Durable mutations: a stage change, committed with its event, read-model row and audit record
+/// before it is acknowledged, against the same PostgreSQL doing one durable single-row insert per
+/// transaction, at the same concurrency, from this program through Npgsql.
 /// </summary>
 internal sealed class MutationScenario : IScenario
 {
@@ -27,7 +27,7 @@ internal sealed class MutationScenario : IScenario
     {
         var rounds = options.Size(3, 1);
         var slice = TimeSpan.FromSeconds(options.Size(4, 1));
-        await using var stack = await BenchStack.StartAsync("mutation", null, cancellationToken);
+        await using var stack = await BenchStack.StartAsync("mutation", null, options, cancellationToken);
         var regions = new RegionPool();
         var locals = regions.MunicipalitiesOf(JawaTengah);
 

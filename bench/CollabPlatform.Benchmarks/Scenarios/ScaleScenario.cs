@@ -7,7 +7,7 @@ using CollabPlatform.Domain.Access;
 namespace CollabPlatform.Benchmarks.Scenarios;
 
 /// <summary>
-/// Issue #9 scenario 4: 4,096 region profiles and 100,000 partnerships with a joint programme each,
+/// Scale: 4,096 region profiles and 100,000 partnerships with a joint programme each,
 /// loaded through the API; load time, the Host's memory with every partnership grain active, the
 /// memory per active grain, and a facilitator's list query at that size. Baselines: the same
 /// figures after the first 1,000 partnerships, and the idle Host before the load.
@@ -35,7 +35,7 @@ internal sealed class ScaleScenario : IScenario
         var regions = new RegionPool();
         var municipalities = regions.AllMunicipalities();
 
-        await using var stack = await BenchStack.StartAsync("scale", new Dictionary<string, string> { ["Collab:Telemetry:Prometheus"] = "true" }, cancellationToken);
+        await using var stack = await BenchStack.StartAsync("scale", new Dictionary<string, string> { ["Collab:Telemetry:Prometheus"] = "true" }, options, cancellationToken);
         using var channel = ApiClient.Connect(stack.Host.GrpcAddress, BenchIdentity.Admin);
         var clients = new Dictionary<Principal, ApiClient>();
         ApiClient As(Principal principal)

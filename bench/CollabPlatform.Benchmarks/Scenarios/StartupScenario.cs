@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CollabPlatform.Benchmarks.Scenarios;
 
 /// <summary>
-/// Issue #9 scenario 5: how long the Host with its embedded default PostgreSQL takes until it
+/// Start-up: how long the Host with its embedded default PostgreSQL takes until it
 /// serves, cold (an empty data folder: initdb, start, create the database, migrate) and warm (the
 /// folder of a previous run). The baseline is the embedded PostgreSQL alone doing the same
 /// database work through the project's own API, in this program.
@@ -33,7 +33,7 @@ internal sealed class StartupScenario : IScenario
             var dbCold = new List<TimeSpan>();
             for (var i = 0; i < colds; i++)
             {
-                hostCold.Add(await HostStartAsync(Path.Combine(root, $"host-cold-{i}"), cancellationToken));
+                hostCold.Add(await HostStartAsync(Path.Combine(root, $"host-cold-{i}"), options.HostAssembly, cancellationToken));
                 dbCold.Add(await DatabaseOnlyAsync(Path.Combine(root, $"db-cold-{i}"), cancellationToken));
             }
 
@@ -42,7 +42,7 @@ internal sealed class StartupScenario : IScenario
             var dbWarm = new List<TimeSpan>();
             for (var i = 0; i < warms; i++)
             {
-                hostWarm.Add(await HostStartAsync(Path.Combine(root, "host-cold-0"), cancellationToken));
+                hostWarm.Add(await HostStartAsync(Path.Combine(root, "host-cold-0"), options.HostAssembly, cancellationToken));
                 dbWarm.Add(await DatabaseOnlyAsync(Path.Combine(root, "db-cold-0"), cancellationToken));
             }
 
@@ -62,11 +62,12 @@ internal sealed class StartupScenario : IScenario
         }
     }
 
-    private static async Task<HostStart> HostStartAsync(string dataDirectory, CancellationToken cancellationToken)
+    private static async Task<HostStart> HostStartAsync(string dataDirectory, string? hostAssembly, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataDirectory);
         var host = await HostUnderTest.StartAsync(
             new Dictionary<string, string> { ["Collab:Database:DataDirectory"] = dataDirectory },
+            hostAssembly,
             workingDirectory: dataDirectory);
         await using (host)
         {

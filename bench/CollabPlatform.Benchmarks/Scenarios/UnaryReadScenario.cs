@@ -5,7 +5,7 @@ using CollabPlatform.Contracts.V1;
 namespace CollabPlatform.Benchmarks.Scenarios;
 
 /// <summary>
-/// Issue #9 scenario 1: GetPartnership of partnerships whose grains are active, against an empty
+/// Unary reads: GetPartnership of partnerships whose grains are active, against an empty
 /// gRPC call on the same Host (grpc.health.v1 Check of the <c>liveness</c> service), at
 /// concurrency 1 and 64: throughput and latency.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed class UnaryReadScenario : IScenario
     {
         var rounds = options.Size(3, 1);
         var slice = TimeSpan.FromSeconds(options.Size(4, 1));
-        await using var stack = await BenchStack.StartAsync("unary", null, cancellationToken);
+        await using var stack = await BenchStack.StartAsync("unary", null, options, cancellationToken);
         var regions = new RegionPool();
         var locals = regions.MunicipalitiesOf(JawaTengah);
 

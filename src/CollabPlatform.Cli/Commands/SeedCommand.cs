@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace CollabPlatform.Cli.Commands;
 
 /// <summary>
-/// <c>collab seed</c>: loads the four stories of DESIGN.md §2 as demo data through the gRPC API. Every
+/// <c>collab seed</c>: loads the four stories of docs/walkthrough.md as demo data through the gRPC API. Every
 /// request has a fixed request id, so a second run changes nothing.
 /// </summary>
 internal static class SeedCommand

@@ -6,12 +6,10 @@ using static CollabPlatform.Cli.Seed.StoryValues;
 namespace CollabPlatform.Cli.Seed;
 
 /// <summary>
-/// Story 1 (DESIGN.md §2): Klaten (Jawa Tengah) and Nanjing County (Zhangzhou, Fujian). Minutes of
-/// meeting signed in Semarang on 2025-06-24 by the Bupati of Klaten and a representative of
-/// Zhangzhou, witnessed by the governors of Jawa Tengah (Ahmad Luthfi) and Fujian; Jawa Tengah
-/// brokered it through its sister-province tie with Fujian (since 2003). A virtual meeting on
-/// 2025-07-22 agreed tourism, MSMEs and agriculture and the next steps. Where the sources name an
-/// office but no person, the person is named by the office.
+/// Story 1 of docs/walkthrough.md: Klaten (Jawa Tengah) and Nanjing County (Zhangzhou, Fujian),
+/// brokered by Jawa Tengah's sister-province tie with Fujian: the minutes signed in Semarang on
+/// 2025-06-24 and the virtual meeting of 2025-07-22. Where the sources name an office but no
+/// person, the person is named by the office.
 /// </summary>
 internal static class KlatenNanjingCountyStory
 {
@@ -36,7 +34,7 @@ internal static class KlatenNanjingCountyStory
     {
         RequestId = ids.For("klaten/propose"),
         // A Chinese county generally may not form a friendship city itself (CPAFFC rules), so the
-        // tie starts as a friendship exchange (DOMAIN.md §2.1).
+        // tie starts as a friendship exchange (docs/domain.md §china).
         Kind = PartnershipKind.FriendshipExchange,
         Title = Title,
         LocalRegionId = Klaten,

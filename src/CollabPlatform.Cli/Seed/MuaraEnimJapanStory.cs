@@ -5,7 +5,7 @@ using CollabPlatform.Domain.Access;
 namespace CollabPlatform.Cli.Seed;
 
 /// <summary>
-/// Story 4 (DESIGN.md §2): Muara Enim (Sumatera Selatan) and Japan, 2018. A pilot sister-city
+/// Story 4 of docs/walkthrough.md: Muara Enim (Sumatera Selatan) and Japan, 2018. A pilot sister-city
 /// programme starts with MoUs with Japanese institutions before a municipal counterpart is chosen, so
 /// the counterpart is an institution and the kind is KSDLL (PP 28/2018). The institution's name is
 /// illustrative: the source does not give it.

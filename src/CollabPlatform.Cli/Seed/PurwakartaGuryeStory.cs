@@ -6,11 +6,10 @@ using static CollabPlatform.Cli.Seed.StoryValues;
 namespace CollabPlatform.Cli.Seed;
 
 /// <summary>
-/// Story 3 (DESIGN.md §2): Purwakarta (Jawa Barat) and Gurye-gun (Jeollanam-do, Korea). On a visit on
-/// 2025-03-20 under Bupati Anne Ratna Mustika both heads agreed to sign an MoU as the first step;
-/// central-government approval is required before signing, planned for August 2025; sectors
-/// agriculture, plantation, industry and tourism, with interest in investment. The talks went on
-/// under Bupati Saepul Bahri Binzein. The Bupatis' term dates are illustrative.
+/// Story 3 of docs/walkthrough.md: Purwakarta (Jawa Barat) and Gurye-gun (Jeollanam-do, Korea):
+/// the visit of 2025-03-20 under Bupati Anne Ratna Mustika, an MoU planned for August 2025 once the
+/// central government approves, and talks continued under Bupati Saepul Bahri Binzein. The
+/// Bupatis' term dates are illustrative.
 /// </summary>
 internal static class PurwakartaGuryeStory
 {

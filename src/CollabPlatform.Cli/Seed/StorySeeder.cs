@@ -2,7 +2,7 @@ using CollabPlatform.Cli.Client;
 
 namespace CollabPlatform.Cli.Seed;
 
-/// <summary>Loads the four stories of DESIGN.md §2 through the public API, idempotently.</summary>
+/// <summary>Loads the four stories of docs/walkthrough.md through the public API, idempotently.</summary>
 internal static class StorySeeder
 {
     /// <summary>

@@ -6,12 +6,10 @@ using static CollabPlatform.Cli.Seed.StoryValues;
 namespace CollabPlatform.Cli.Seed;
 
 /// <summary>
-/// Story 2 (DESIGN.md §2): Surakarta (Solo) has two partnerships, with Xi'an and with Zhuhai. Letters
-/// of intent were signed in September 2015 (Xi'an's on 2015-09-25 in Xi'an) and renewed in 2021 to
-/// comply with PP 28/2018; a workshop on 2021-10-21 mapped tourism, culture, sport and health; each
-/// partnership has its own joint programmes, which outlive changes of mayor and get an academic
-/// review. Zhuhai's letter day and place, the renewal date and term, and the programmes' titles and
-/// figures are illustrative: the sources give the month or year only.
+/// Story 2 of docs/walkthrough.md: Surakarta (Solo) with Xi'an and with Zhuhai: letters of intent
+/// of 2015 renewed in 2021 for PP 28/2018, and joint programmes that outlive changes of mayor.
+/// Zhuhai's letter day and place, the renewal date and term, and the programmes' titles and figures
+/// are illustrative: the sources give the month or year only.
 /// </summary>
 internal static class SurakartaStory
 {

@@ -9,15 +9,10 @@ using CollabPlatform.Domain.Regions;
 namespace CollabPlatform.Domain.Access;
 
 /// <summary>
-/// Who may read and change what (DESIGN.md §6). A jurisdiction sees a partnership exactly when it
-/// is among <see cref="Jurisdictions.Of"/> (its parties, the regions above them, their ministries,
-/// explicit facilitators). Only a party's own officials change a partnership, each only its own
-/// region's profile, and central-government approvals are recorded by the ministry alone.
-/// <para>
-/// Existence is not disclosed to outsiders: a caller bounded by a jurisdiction learns the same,
-/// PERMISSION_DENIED, whether an id names a partnership outside its jurisdiction or nothing at all;
-/// only a global caller (admin) hears NOT_FOUND.
-/// </para>
+/// Who may read and change what (docs/security.md). A jurisdiction sees a partnership when it is
+/// among <see cref="Jurisdictions.Of"/>; only a party's officials change it, and central-government
+/// approvals are the ministry's alone. A caller bounded by a jurisdiction gets PERMISSION_DENIED
+/// whether or not an id exists, so existence is not disclosed; only an admin hears NOT_FOUND.
 /// </summary>
 public static class AccessPolicy
 {
@@ -176,7 +171,7 @@ public static class AccessPolicy
     }
 
     /// <summary>
-    /// Central-government approval (PP 28/2018; DOMAIN.md §1.2) is the ministry's act: its
+    /// Central-government approval (PP 28/2018; docs/domain.md §approvals) is the ministry's act: its
     /// document, and the moves into and out of the ministry's review.
     /// </summary>
     public static bool IsCentralApproval(PartnershipCommand command) => command switch

@@ -1,6 +1,6 @@
 namespace CollabPlatform.Domain.Access;
 
-/// <summary>What a caller may do (DESIGN.md §6); the token's <c>role</c> claim names one.</summary>
+/// <summary>What a caller may do (docs/security.md); the token's <c>role</c> claim names one.</summary>
 public enum Role
 {
     /// <summary>An official of one region: changes the partnerships its region is a party to, and its region's profile.</summary>

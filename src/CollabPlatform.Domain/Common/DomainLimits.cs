@@ -1,7 +1,7 @@
 namespace CollabPlatform.Domain.Common;
 
 /// <summary>
-/// Size limits on what a command may carry (DESIGN.md §6: limits on string lengths and list sizes).
+/// Size limits on what a command may carry (protos/README.md, "Limits").
 /// The API layer checks the same numbers before a grain call; the domain re-checks them because it
 /// must never store more than it promises to serve back.
 /// </summary>
@@ -31,7 +31,7 @@ public static class DomainLimits
     /// <summary>Reports or evaluations on one joint programme.</summary>
     public const int MaxReports = 500;
 
-    /// <summary>Longest reporting period of a joint programme; the legal frequency is unverified (DOMAIN.md §1.6), so it is data.</summary>
+    /// <summary>Longest reporting period of a joint programme; the legal frequency is unverified (docs/domain.md §reporting), so it is data.</summary>
     public const int MaxReportingPeriodMonths = 12;
 
     /// <summary>E-mail addresses and phone numbers.</summary>

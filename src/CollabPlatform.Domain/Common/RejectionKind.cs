@@ -1,6 +1,6 @@
 namespace CollabPlatform.Domain.Common;
 
-/// <summary>Why a command was refused; each kind maps to one gRPC status (DESIGN.md §5).</summary>
+/// <summary>Why a command was refused; each kind maps to one gRPC status (protos/README.md, "Errors").</summary>
 public enum RejectionKind
 {
     /// <summary>The command itself is malformed: a missing, too long or inconsistent field.</summary>

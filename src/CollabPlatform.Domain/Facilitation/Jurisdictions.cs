@@ -4,7 +4,7 @@ using CollabPlatform.Domain.Regions;
 namespace CollabPlatform.Domain.Facilitation;
 
 /// <summary>
-/// Who may see a partnership (DESIGN.md §3): every region that is a party or lies above a party
+/// Who may see a partnership (docs/domain.md §facilitators): every region that is a party or lies above a party
 /// (Jawa Tengah sees Klaten's ties; Fujian and Zhangzhou see Nanjing County's), the ministry of each
 /// party's country, and the facilitators added to it explicitly.
 /// </summary>

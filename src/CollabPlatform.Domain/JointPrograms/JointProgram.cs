@@ -85,7 +85,7 @@ public sealed partial class JointProgram
     /// <summary>
     /// Decides the creation of a programme under a partnership at <paramref name="parentStage"/>.
     /// Programmes may run from the letter of intent on: Solo's programmes with Xi'an and Zhuhai ran
-    /// on letters of intent while the MoU was pending (DOMAIN.md §1.4).
+    /// on letters of intent while the MoU was pending (docs/domain.md §stages).
     /// </summary>
     public static Decision<JointProgramEvent> Create(CreateJointProgram cmd, PartnershipStage parentStage, CommandContext ctx)
     {

@@ -1,6 +1,6 @@
 namespace CollabPlatform.Domain.Partnerships;
 
-/// <summary>The documents of the lifecycle (DOMAIN.md §1.5); approvals are separate records.</summary>
+/// <summary>The documents of the lifecycle (docs/domain.md §documents); approvals are separate records.</summary>
 public enum DocumentKind
 {
     /// <summary>Minutes of meeting, e.g. Klaten–Nanjing County, Semarang 2025-06-24.</summary>

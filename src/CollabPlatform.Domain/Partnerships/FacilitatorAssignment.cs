@@ -1,7 +1,7 @@
 namespace CollabPlatform.Domain.Partnerships;
 
 /// <summary>
-/// An explicit facilitator of one partnership, beyond those who see it by jurisdiction (DESIGN.md §3).
+/// An explicit facilitator of one partnership, beyond those who see it by jurisdiction (docs/domain.md §facilitators).
 /// </summary>
 /// <param name="Jurisdiction">A region id ("ID-33") or a ministry ("MINISTRY-ID").</param>
 /// <param name="Role">What it does, e.g. "provincial facilitator".</param>

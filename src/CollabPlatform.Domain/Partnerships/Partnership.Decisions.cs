@@ -121,7 +121,7 @@ public sealed partial class Partnership
     }
 
     // Every document needs number, date, place, signatories and witnesses as the official record
-    // gives them (DOMAIN.md §1.5); what is mandatory here is only what every document has.
+    // gives them (docs/domain.md §documents); what is mandatory here is only what every document has.
     private Rejection? CheckDocument(PartnershipDocument document, CommandContext ctx)
     {
         var rejection = Check.Id(document.Id, "document_id", "the document id")
@@ -158,7 +158,7 @@ public sealed partial class Partnership
         }
 
         // Only the letter of intent and the agreement are in force for a period; approvals and
-        // minutes are records of a moment (DOMAIN.md §1.6).
+        // minutes are records of a moment (docs/domain.md §duration).
         if (kind is not (DocumentKind.LetterOfIntent or DocumentKind.Agreement))
         {
             return Rejection.Invalid("validity", $"a {kind} document has no validity window; only a LetterOfIntent or an Agreement carries one");
@@ -196,7 +196,7 @@ public sealed partial class Partnership
         });
     }
 
-    // The document each stage needs before it can be entered (DOMAIN.md §1.4 and §1.5; PP 28/2018
+    // The document each stage needs before it can be entered (docs/domain.md §stages and §documents; PP 28/2018
     // with Permendagri 25/2020 as mirrored by Kab. Semarang Perda 4/2021).
     private Rejection? CheckGate(PartnershipStage target, CommandContext ctx)
     {
@@ -215,7 +215,7 @@ public sealed partial class Partnership
                 // The region writes to the Home Affairs Minister asking for facilitation.
                 return RequireDocument(target, DocumentKind.MinistryRequest, "the request letter to the Home Affairs Minister");
             case PartnershipStage.Drafting:
-                // KSDPL and KSDLL need central-government approval, coordinated by Kemendagri (DOMAIN.md §1.2).
+                // KSDPL and KSDLL need central-government approval, coordinated by Kemendagri (docs/domain.md §approvals).
                 return RequireDocument(target, DocumentKind.CentralApproval, "the central-government approval");
             case PartnershipStage.Signed:
                 if (FindDocument(CurrentAgreementId) is not { } agreement)
@@ -223,7 +223,7 @@ public sealed partial class Partnership
                     return Rejection.Precondition($"moving to Signed needs the signed agreement (Agreement); none is attached to partnership {Id}");
                 }
 
-                // Ties are renewed by new documents when they expire (DOMAIN.md §1.6), so an agreement
+                // Ties are renewed by new documents when they expire (docs/domain.md §duration), so an agreement
                 // must say when it takes effect and, if it does, when it ends.
                 return agreement.Validity is null
                     ? Rejection.Precondition($"moving to Signed needs the agreement's validity window; agreement {agreement.Id} has none, so attach the signed agreement with its effective date")
@@ -368,7 +368,7 @@ public sealed partial class Partnership
         }
 
         // A facilitator is a higher jurisdiction (a province such as Jawa Tengah or Fujian) or a
-        // ministry for a whole country (DESIGN.md §3, DOMAIN.md §1.7).
+        // ministry for a whole country (docs/domain.md §facilitators).
         var isMinistry = Jurisdictions.IsMinistry(cmd.Jurisdiction);
         var isRegion = !isMinistry && RegionId.TryParse(cmd.Jurisdiction, out var region, out _) && catalog.Contains(region);
         if (!isMinistry && !isRegion)

@@ -5,7 +5,7 @@ using CollabPlatform.Domain.Regions;
 
 namespace CollabPlatform.Domain.Partnerships;
 
-// Who may partner with whom (PP 28/2018; DOMAIN.md §1.2 and §1.3).
+// Who may partner with whom (PP 28/2018; docs/domain.md §kinds and §preconditions).
 public sealed partial class Partnership
 {
     private static Rejection? CheckInitialStage(PartnershipStage stage) =>

@@ -4,7 +4,7 @@ namespace CollabPlatform.Domain.Partnerships;
 
 /// <summary>
 /// A document of the lifecycle. Each needs number, date, place, signatories and witnesses
-/// (DOMAIN.md §1.5). Documents are never replaced in place: a renewal adds a new one that
+/// (docs/domain.md §documents). Documents are never replaced in place: a renewal adds a new one that
 /// supersedes the old.
 /// </summary>
 public sealed record PartnershipDocument

@@ -3,7 +3,7 @@ namespace CollabPlatform.Domain.Partnerships;
 /// <summary>
 /// The kind of cooperation. PP 28/2018 divides cooperation with foreign local governments (KSDPL)
 /// into sister province, sister city/regency and other cooperation, and names cooperation with
-/// foreign institutions KSDLL (DOMAIN.md §1.2).
+/// foreign institutions KSDLL (docs/domain.md §kinds).
 /// </summary>
 public enum PartnershipKind
 {
@@ -18,7 +18,7 @@ public enum PartnershipKind
 
     /// <summary>
     /// A friendship-exchange tie, the step before a sister tie (Xiamen's 友好交流城市, Korean 우호교류);
-    /// the form Chinese counties use, since they generally cannot form friendship cities (DOMAIN.md §2.1).
+    /// the form Chinese counties use, since they generally cannot form friendship cities (docs/domain.md §china).
     /// </summary>
     FriendshipExchange,
 

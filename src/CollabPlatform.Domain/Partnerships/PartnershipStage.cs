@@ -3,7 +3,7 @@ namespace CollabPlatform.Domain.Partnerships;
 /// <summary>
 /// The lifecycle of a KSDPL/KSDLL partnership in its legal order. Initiative to Drafting follow the
 /// statutory stages of Permendagri 25/2020 as mirrored by Kab. Semarang Perda 4/2021; the later
-/// stages follow practice (DOMAIN.md §1.4). The order of members is the order of the stages.
+/// stages follow practice (docs/domain.md §stages). The order of members is the order of the stages.
 /// </summary>
 public enum PartnershipStage
 {

@@ -3,11 +3,10 @@ using CollabPlatform.Domain.Common;
 namespace CollabPlatform.Domain.Partnerships;
 
 /// <summary>
-/// Which stage may follow which through <c>AdvanceStage</c>. The statutory stages come in a fixed
-/// order (Permendagri 25/2020 via Kab. Semarang Perda 4/2021, DOMAIN.md §1.4), so a move goes one
-/// step forward; the one way back is from Evaluation to Implementation, because cooperation goes on
-/// after it has been evaluated. Expired and Terminated are reached by their own commands, and only
-/// renewal or termination leave Expired.
+/// Which stage may follow which through <c>AdvanceStage</c>: one step forward in the statutory
+/// order (docs/domain.md §stages), and back only from Evaluation to Implementation, since
+/// cooperation goes on after an evaluation. Expired and Terminated have their own commands, and
+/// only renewal or termination leave Expired.
 /// </summary>
 public static class StageMachine
 {

@@ -2,7 +2,7 @@ namespace CollabPlatform.Domain.Partnerships;
 
 /// <summary>
 /// When a letter of intent or agreement is in force. The maximum duration is unverified
-/// (DOMAIN.md §1.6), so it is data on each document, never a constant.
+/// (docs/domain.md §duration), so it is data on each document, never a constant.
 /// </summary>
 /// <param name="Effective">First day in force.</param>
 /// <param name="Expires">Last day in force, or null for an open-ended document.</param>

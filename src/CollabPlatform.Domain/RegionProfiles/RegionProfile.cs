@@ -7,11 +7,10 @@ using CollabPlatform.Domain.Regions;
 namespace CollabPlatform.Domain.RegionProfiles;
 
 /// <summary>
-/// What a region says about itself: strengths, priority sectors, its cooperation office and its
-/// head. The catalogue entry itself (<see cref="Region"/>) is official data and never changes here.
-/// A change of head is appended, never a reset: the agreement binds the region, not the person
-/// (DOMAIN.md §1.6; Purwakarta's Gurye talks continued from Bupati Anne Ratna Mustika to Bupati
-/// Saepul Bahri Binzein).
+/// What a region says about itself: strengths, priority sectors, cooperation office and head. The
+/// catalogue entry (<see cref="Region"/>) is official data and never changes here. A new head is
+/// appended, never a reset, because the agreement binds the region, not the person
+/// (docs/domain.md §head-change).
 /// </summary>
 public sealed partial class RegionProfile
 {

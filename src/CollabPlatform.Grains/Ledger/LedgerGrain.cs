@@ -9,11 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace CollabPlatform.Grains.Ledger;
 
 /// <summary>
-/// The one flow of every ledger-backed grain: check that the caller may change this aggregate as it
-/// stands (so authorization and change are one atomic step of a non-reentrant grain), answer a
-/// retried request with its first result, refuse a stale expected version, let the domain decide,
-/// commit the events with their read-model row and audit record, and only then move the in-memory
-/// state on and align the deadline reminder.
+/// The one flow of every ledger-backed grain: authorize against the state as it stands (one atomic
+/// step, the grain being non-reentrant), replay a retried request's first result, refuse a stale
+/// expected version, let the domain decide, commit the events with their read-model row and audit
+/// record, and only then move the in-memory state and the deadline reminder on.
 /// </summary>
 /// <typeparam name="TAggregate">The domain aggregate, rebuilt from its events.</typeparam>
 /// <typeparam name="TCommand">Its command base type.</typeparam>

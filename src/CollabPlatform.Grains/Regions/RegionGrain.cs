@@ -16,14 +16,10 @@ using Orleans.Storage;
 namespace CollabPlatform.Grains.Regions;
 
 /// <summary>
-/// A region's profile (strengths, sectors, cooperation office, head of region and its history),
-/// kept in Orleans ADO.NET grain storage. Optimistic concurrency comes from the storage ETag.
-/// <para>
-/// Grain storage is not the ledger, so the audit record of a change cannot share the ledger's
-/// transaction. It shares the storage write instead: the record is part of the state written with
-/// the change (an outbox), and is copied to the audit log right after; a copy that fails is retried
-/// on the next call or activation, and a copy made twice is stored once.
-/// </para>
+/// A region's profile in Orleans ADO.NET grain storage, the storage ETag giving optimistic
+/// concurrency. Its audit record cannot share the ledger's transaction, so it is written with the
+/// state (an outbox) and copied to the audit log right after; a failed copy is retried on the next
+/// call or activation, and a copy made twice is stored once.
 /// </summary>
 public sealed class RegionGrain(
     [PersistentState("profile", GrainStorageNames.Default)] IPersistentState<RegionGrainState> state,

@@ -22,7 +22,7 @@ using Microsoft.Extensions.Options;
 namespace CollabPlatform.Host.Hosting;
 
 /// <summary>
-/// The gRPC API of a replica (issue #4): the four collab.v1 services behind the error interceptor,
+/// The gRPC API of a replica: the four collab.v1 services behind the error interceptor,
 /// JSON transcoding, server reflection and grpc.health.v1, on the ports of <see cref="CollabApiOptions"/>.
 /// </summary>
 public static class ApiHostingExtensions

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CollabPlatform.Host.Hosting;
 
 /// <summary>
-/// JWT authentication of the API (DESIGN.md §6): the options of <c>Collab:Auth</c>, the
+/// JWT authentication of the API (docs/security.md): the options of <c>Collab:Auth</c>, the
 /// keys that verify tokens (configured ones, or the development key created in the data folder),
 /// and the validator the authentication interceptor uses.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.FileProviders;
 namespace CollabPlatform.Host.Hosting;
 
 /// <summary>
-/// The web dashboard (issue #10): static files from the <c>Dashboard</c> folder next to the binaries,
+/// The web dashboard (docs/dashboard.md): static files from the <c>Dashboard</c> folder next to the binaries,
 /// served on the HTTP (JSON) port only, so the page calls the API from its own origin.
 /// </summary>
 public static class DashboardHostingExtensions

@@ -2,17 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace CollabPlatform.Deployment.Tests.Manifests;
 
-/// <summary>The "Deployment" section of README.md, which operators follow; the tests hold it to the manifests.</summary>
+/// <summary>The deployment guide (docs/deployment.md), which operators follow; the tests hold it to the manifests.</summary>
 public static partial class DeploymentReadme
 {
-    /// <summary>The section's text, from its heading to the next heading of the same level.</summary>
-    public static string Section()
-    {
-        var readme = File.ReadAllText(Repository.PathOf("README.md"));
-        var match = SectionPattern().Match(readme);
-        Assert.True(match.Success, "README.md has no \"## Deployment\" section");
-        return match.Value;
-    }
+    /// <summary>The guide's text.</summary>
+    public static string Section() => File.ReadAllText(Repository.PathOf(Path.Combine("docs", "deployment.md")));
 
     /// <summary>
     /// Secrets the section tells operators to create, by name, with their keys, read from its
@@ -28,9 +22,6 @@ public static partial class DeploymentReadme
 
         return secrets;
     }
-
-    [GeneratedRegex(@"^## Deployment\b.*?(?=^## |\z)", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex SectionPattern();
 
     [GeneratedRegex(@"create secret generic (?<name>[a-z0-9.-]+)(?:[ \t]*\\?\r?\n?[ \t]*--from-literal=(?<key>[A-Za-z0-9_.-]+)=\S+)+")]
     private static partial Regex CreateSecretPattern();

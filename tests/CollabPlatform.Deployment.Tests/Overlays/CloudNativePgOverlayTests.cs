@@ -33,7 +33,7 @@ public sealed class CloudNativePgOverlayTests
         Assert.StartsWith("s3://", store?.String("destinationPath"), StringComparison.Ordinal);
         Assert.Equal("collab-db-backup", store!.String("s3Credentials", "accessKeyId", "name"));
         Assert.Equal("collab-db-backup", store.String("s3Credentials", "secretAccessKey", "name"));
-        Assert.True(DeploymentReadme.SecretsToCreate().TryGetValue("collab-db-backup", out var keys), "README \"Deployment\" does not say to create Secret collab-db-backup");
+        Assert.True(DeploymentReadme.SecretsToCreate().TryGetValue("collab-db-backup", out var keys), "docs/deployment.md does not say to create Secret collab-db-backup");
         Assert.Contains(store.String("s3Credentials", "accessKeyId", "key")!, keys);
         Assert.Contains(store.String("s3Credentials", "secretAccessKey", "key")!, keys);
         Assert.Equal(cluster.String("metadata", "name"), backup.String("spec", "cluster", "name"));

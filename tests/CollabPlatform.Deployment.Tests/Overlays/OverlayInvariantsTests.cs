@@ -483,7 +483,7 @@ public sealed class OverlayInvariantsTests
                         var rendered = overlay.Find("Secret", secret);
                         violations.Check(
                             rendered is not null ? rendered.StringMap("data").ContainsKey(key) : external.TryGetValue(secret, out var keys) && keys.Contains(key),
-                            $"{workload.Id()} reads key {key} of Secret {secret}, which is {(rendered is null ? "neither rendered nor documented in README \"Deployment\"" : "not in the rendered Secret")}");
+                            $"{workload.Id()} reads key {key} of Secret {secret}, which is {(rendered is null ? "neither rendered nor documented in docs/deployment.md" : "not in the rendered Secret")}");
                     }
 
                     if (variable.Object("valueFrom", "configMapKeyRef") is { } configReference)

@@ -29,7 +29,7 @@ public sealed class ProdOverlayTests
         Assert.Empty(_prod.OfKind("StatefulSet"));
         Assert.True(
             documented.TryGetValue(reference.String("name")!, out var keys) && keys.Contains(reference.String("key")!),
-            $"README \"Deployment\" must show `kubectl create secret generic {reference.String("name")} --from-literal={reference.String("key")}=...`; it documents [{string.Join(", ", documented.Select(d => $"{d.Key}: {string.Join("/", d.Value)}"))}]");
+            $"docs/deployment.md must show `kubectl create secret generic {reference.String("name")} --from-literal={reference.String("key")}=...`; it documents [{string.Join(", ", documented.Select(d => $"{d.Key}: {string.Join("/", d.Value)}"))}]");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using CollabPlatform.Domain.Tests.Support;
 namespace CollabPlatform.Domain.Tests.Stories;
 
 /// <summary>
-/// Story 1 (DESIGN.md §2): Klaten and Nanjing County (Fujian) sign minutes of meeting in Semarang
+/// Story 1 of docs/walkthrough.md: Klaten and Nanjing County (Fujian) sign minutes of meeting in Semarang
 /// on 2025-06-24, witnessed by both governors, then meet online on 2025-07-22.
 /// </summary>
 public sealed class KlatenNanjingCountyStoryTests

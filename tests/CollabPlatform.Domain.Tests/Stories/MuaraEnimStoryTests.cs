@@ -7,7 +7,7 @@ using CollabPlatform.Domain.Tests.Support;
 namespace CollabPlatform.Domain.Tests.Stories;
 
 /// <summary>
-/// Story 4 (DESIGN.md §2): Muara Enim's 2018 pilot sister-city programme with Japan starts with MoUs
+/// Story 4 of docs/walkthrough.md: Muara Enim's 2018 pilot sister-city programme with Japan starts with MoUs
 /// with Japanese institutions (KSDLL) before a municipal counterpart is chosen. The institution's
 /// name is illustrative.
 /// </summary>

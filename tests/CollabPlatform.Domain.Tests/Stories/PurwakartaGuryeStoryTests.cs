@@ -9,7 +9,7 @@ using CollabPlatform.Domain.Tests.Support;
 namespace CollabPlatform.Domain.Tests.Stories;
 
 /// <summary>
-/// Story 3 (DESIGN.md §2): Purwakarta (Jawa Barat) and Gurye-gun (Jeollanam-do). Visit on
+/// Story 3 of docs/walkthrough.md: Purwakarta (Jawa Barat) and Gurye-gun (Jeollanam-do). Visit on
 /// 2025-03-20, both heads agree an MoU as the first step; central-government approval is required;
 /// signing planned for August 2025. The talks continue across a change of Bupati. Term dates are
 /// illustrative.

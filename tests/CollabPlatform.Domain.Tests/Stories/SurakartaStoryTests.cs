@@ -13,7 +13,7 @@ using CollabPlatform.Domain.Tests.Support;
 namespace CollabPlatform.Domain.Tests.Stories;
 
 /// <summary>
-/// Story 2 (DESIGN.md §2): Surakarta (Solo) has two partnerships, with Xi'an and with Zhuhai. Letters
+/// Story 2 of docs/walkthrough.md: Surakarta (Solo) has two partnerships, with Xi'an and with Zhuhai. Letters
 /// of intent were signed in September 2015 and renewed in 2021 to comply with PP 28/2018; a workshop
 /// on 2021-10-21 mapped tourism, culture, sport and health. Days and renewal dates not given by the
 /// sources are illustrative.

@@ -4,7 +4,7 @@ namespace CollabPlatform.Domain.Partnerships.Commands;
 
 /// <summary>
 /// Renews the governing letter of intent or agreement by signing a new one that supersedes it
-/// (DOMAIN.md §1.6: ties are renewed by new documents, and history keeps both). The kind of the new
+/// (docs/domain.md §duration: ties are renewed by new documents, and history keeps both). The kind of the new
 /// document follows the stage: a letter of intent at LetterOfIntent, otherwise an agreement.
 /// </summary>
 public sealed record RenewPartnership : PartnershipCommand

@@ -1,6 +1,6 @@
 namespace CollabPlatform.Domain.RegionProfiles.Events;
 
-/// <summary>A new head took office. The agreement binds the region, not the person (DOMAIN.md §1.6), so nothing else changes.</summary>
+/// <summary>A new head took office. The agreement binds the region, not the person (docs/domain.md §head-change), so nothing else changes.</summary>
 public sealed record RegionHeadChanged : RegionProfileEvent
 {
     public required RegionHead Head { get; init; }
