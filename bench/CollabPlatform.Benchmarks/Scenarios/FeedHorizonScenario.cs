@@ -26,7 +26,7 @@ internal sealed class FeedHorizonScenario : IScenario
         var regions = new RegionPool();
         var local = regions.MunicipalitiesOf("ID-33")[0];
 
-        await using var stack = await BenchStack.StartAsync("feedhorizon", null, cancellationToken);
+        await using var stack = await BenchStack.StartAsync("feedhorizon", null, options, cancellationToken);
         await using var truth = new LedgerTruth(stack.Database.ConnectionString);
         var foreignDatabase = await CreateForeignDatabaseAsync(stack.Database.ConnectionString, cancellationToken);
         using var writer = ApiClient.Connect(stack.Host.GrpcAddress, Requests.OfficialOf(local));
