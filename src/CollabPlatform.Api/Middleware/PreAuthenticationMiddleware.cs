@@ -32,30 +32,22 @@ public sealed class PreAuthenticationMiddleware(RequestDelegate next, TokenValid
         }
 
         var header = context.Request.Headers.Authorization.ToString();
-        string? problem;
-        Principal? principal = null;
-        if (string.IsNullOrEmpty(header))
-        {
-            problem = "this call needs a token: send the metadata 'authorization: Bearer <JWT>' (for development, mint one with 'collab token')";
-        }
-        else if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length == BearerPrefix.Length)
-        {
-            problem = "the authorization metadata must be 'Bearer ' followed by a JWT";
-        }
-        else
-        {
-            (principal, problem) = await tokens.ValidateAsync(header[BearerPrefix.Length..].Trim());
-        }
+        var check = string.IsNullOrEmpty(header)
+            ? TokenCheck.Refused("this call needs a token: send the metadata 'authorization: Bearer <JWT>' (for development, mint one with 'collab token')")
+            : !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length == BearerPrefix.Length
+                ? TokenCheck.Refused("the authorization metadata must be 'Bearer ' followed by a JWT")
+                : await tokens.ValidateAsync(header[BearerPrefix.Length..].Trim());
 
-        if (principal is null)
+        if (check.Principal is not { } principal)
         {
+            var problem = check.Problem;
             if (logger.IsEnabled(LogLevel.Information) && throttle.TryEnter(out var suppressed))
             {
                 var remote = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 Log.Unauthenticated(logger, method, remote, problem!, suppressed);
             }
 
-            await RpcResponses.WriteAsync(context, RpcErrors.Unauthenticated(problem!));
+            await RpcResponses.WriteAsync(context, RpcErrors.Unauthenticated(problem!, check.Reason));
             return;
         }
 

@@ -47,10 +47,16 @@ public sealed class CloudNativePgOverlayTests
         var cluster = overlay.OfKind("Cluster").Single();
         var clusterName = cluster.String("metadata", "name");
 
-        foreach (var (workload, container) in new[] { (overlay.HostDeployment, Overlay.HostContainer), (overlay.MigrationJob, "migrate") })
+        // The replicas log in as the managed least-privileged role, the migration Job as the owner.
+        var runtime = cluster.Objects("spec", "managed", "roles").Single(r => r.String("name") == "collab_app");
+        foreach (var (workload, container, variable, user, passwordSecret) in new[]
+        {
+            (overlay.HostDeployment, Overlay.HostContainer, "ConnectionStrings__Collab", "collab_app", runtime.String("passwordSecret", "name")),
+            (overlay.MigrationJob, "migrate", "ConnectionStrings__CollabMigrator", cluster.String("spec", "bootstrap", "initdb", "owner"), $"{clusterName}-app"),
+        })
         {
             var spec = overlay.Container(workload, container);
-            var reference = spec.Objects("env").Single(e => e.String("name") == "ConnectionStrings__Collab").Object("valueFrom", "secretKeyRef")!;
+            var reference = spec.Objects("env").Single(e => e.String("name") == variable).Object("valueFrom", "secretKeyRef")!;
             var secret = overlay.Find("Secret", reference.String("name")!);
             Assert.NotNull(secret);
             var connection = new DbConnectionStringBuilder
@@ -63,9 +69,9 @@ public sealed class CloudNativePgOverlayTests
 
             Assert.Equal($"{clusterName}-rw", connection["Host"]);
             Assert.Equal(cluster.String("spec", "bootstrap", "initdb", "database"), connection["Database"]);
-            Assert.Equal(cluster.String("spec", "bootstrap", "initdb", "owner"), connection["Username"]);
+            Assert.Equal(user, connection["Username"]);
             Assert.False(connection.ContainsKey("Password"), "the rendered connection string carries a password");
-            Assert.Equal($"{clusterName}-app", password.String("name"));
+            Assert.Equal(passwordSecret, password.String("name"));
             Assert.Equal("password", password.String("key"));
             Assert.Equal("VerifyFull", connection["SSL Mode"]);
             Assert.Equal($"{caMount.String("mountPath")}/ca.crt", connection["Root Certificate"]);

@@ -113,6 +113,8 @@ public sealed class PlatformApiTests(ApiHostFixture fixture)
         };
         request.Content.Headers.ContentType = new("application/grpc");
         request.Headers.TE.ParseAdd("trailers");
+        // With a valid token: a call without one is refused before its body is read.
+        request.Headers.Authorization = new("Bearer", TestTokens.For(TestTokens.Admin));
 
         using var response = await http.SendAsync(request);
         await response.Content.ReadAsByteArrayAsync();

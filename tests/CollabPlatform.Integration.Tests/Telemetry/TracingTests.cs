@@ -55,7 +55,12 @@ public sealed class TracingTests(TelemetryFixture fixture, ITestOutputHelper out
         RequestContext.Set(IPlacementDirector.PlacementHintKey, SiloOf(host));
         try
         {
-            Assert.Null(await grain.GetAsync());
+            // A refused command activates the grain and keeps it (a read of an unknown id would
+            // deactivate it at once): a facilitator may change nothing.
+            var refused = await grain.ExecuteAsync(
+                new CollabPlatform.Domain.Partnerships.Commands.AdvanceStage(CollabPlatform.Domain.Partnerships.PartnershipStage.LetterOfIntent),
+                new CommandMetadata("facilitator:ID-33", Principal: TestTokens.Facilitator("ID-33")));
+            Assert.NotNull(refused.Rejection);
         }
         finally
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CollabPlatform.Security.Tests.Amplification;
 
 /// <summary>
-/// What the Host reports on its Prometheus endpoint (<c>Collab:Telemetry:Prometheus=true</c>, the
+/// What the Host reports on its Prometheus endpoint (<c>Collab:Telemetry:Prometheus=true</c>, on the management port; the
 /// benchmark's way of reading it): GC memory as of the last collection and Orleans' activations.
 /// </summary>
 public sealed record HostMetrics(long GcCommittedBytes, long GcHeapBytes, long Gen2Collections, long Activations)

@@ -31,7 +31,7 @@ public sealed class PreAuthenticationAmplificationTests(ITestOutputHelper output
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var pid = HostGc.FindPid(_host.GrpcAddress.Port);
-        var before = await HostGc.CollectAndScrapeAsync(pid, _host.HttpAddress, timeout.Token);
+        var before = await HostGc.CollectAndScrapeAsync(pid, _host.ManagementAddress, timeout.Token);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var clients = Enumerable.Range(0, Connections).Select(_ => H2cClient()).ToList();
         try
@@ -42,7 +42,7 @@ public sealed class PreAuthenticationAmplificationTests(ITestOutputHelper output
 
             // What the Host holds alive while the streams stand stalled (or once it has cut them).
             await Task.Delay(TimeSpan.FromSeconds(5), timeout.Token);
-            var peak = await HostGc.CollectAndScrapeAsync(pid, _host.HttpAddress, timeout.Token);
+            var peak = await HostGc.CollectAndScrapeAsync(pid, _host.ManagementAddress, timeout.Token);
 
             var all = Task.WhenAll(streams);
             var cut = await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(30), timeout.Token)) == all;

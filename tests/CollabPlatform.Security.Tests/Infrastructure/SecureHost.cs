@@ -11,8 +11,9 @@ public sealed class SecureHost : IAsyncDisposable
 {
     private readonly PrivateDatabase _database;
 
-    private SecureHost(PrivateDatabase database, HostProcess process, Uri grpc, Uri http)
+    private SecureHost(PrivateDatabase database, HostProcess process, Uri grpc, Uri http, Uri management)
     {
+        ManagementAddress = management;
         _database = database;
         Process = process;
         GrpcAddress = grpc;
@@ -26,6 +27,9 @@ public sealed class SecureHost : IAsyncDisposable
 
     /// <summary>The HTTP/1.1 JSON endpoint.</summary>
     public Uri HttpAddress { get; }
+
+    /// <summary>The management listener, where <c>/metrics</c> is served when Prometheus is on.</summary>
+    public Uri ManagementAddress { get; }
 
     /// <summary>The connection string the Host was given: the least-privileged runtime login, as on the embedded default.</summary>
     public string ConnectionString => _database.RuntimeConnectionString;
@@ -41,6 +45,7 @@ public sealed class SecureHost : IAsyncDisposable
         {
             var grpcPort = HostProcess.FreePort();
             var httpPort = HostProcess.FreePort();
+            var managementPort = HostProcess.FreePort();
             var all = new Dictionary<string, string>
             {
                 ["ConnectionStrings:Collab"] = database.RuntimeConnectionString,
@@ -48,6 +53,7 @@ public sealed class SecureHost : IAsyncDisposable
                 ["Collab:Api:ListenAddress"] = "127.0.0.1",
                 ["Collab:Api:GrpcPort"] = grpcPort.ToString(CultureInfo.InvariantCulture),
                 ["Collab:Api:HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
+                ["Collab:Telemetry:ManagementPort"] = managementPort.ToString(CultureInfo.InvariantCulture),
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
@@ -55,7 +61,7 @@ public sealed class SecureHost : IAsyncDisposable
             }
 
             var process = await HostProcess.StartAsync(all);
-            return new SecureHost(database, process, new Uri($"http://127.0.0.1:{grpcPort}"), new Uri($"http://127.0.0.1:{httpPort}"));
+            return new SecureHost(database, process, new Uri($"http://127.0.0.1:{grpcPort}"), new Uri($"http://127.0.0.1:{httpPort}"), new Uri($"http://127.0.0.1:{managementPort}"));
         }
         catch
         {

@@ -34,7 +34,7 @@ public sealed class ActivationFloodTests(ITestOutputHelper output) : IAsyncLifet
         var partnerships = new PartnershipService.PartnershipServiceClient(channel);
         var programs = new JointProgramService.JointProgramServiceClient(channel);
         var headers = new Metadata { { "authorization", "Bearer " + TestSigningKey.Token(new Principal("ministry-activations", Role.Ministry, "MINISTRY-ID")) } };
-        var before = await HostMetrics.ScrapeAsync(_host.HttpAddress, timeout.Token);
+        var before = await HostMetrics.ScrapeAsync(_host.ManagementAddress, timeout.Token);
 
         for (var i = 0; i < Guesses / 2; i++)
         {
@@ -47,11 +47,11 @@ public sealed class ActivationFloodTests(ITestOutputHelper output) : IAsyncLifet
         }
 
         // Deactivation follows the call; wait, bounded, for the gauge to show it.
-        var after = await HostMetrics.ScrapeAsync(_host.HttpAddress, timeout.Token);
+        var after = await HostMetrics.ScrapeAsync(_host.ManagementAddress, timeout.Token);
         for (var attempt = 0; attempt < 20 && after.Activations - before.Activations >= Guesses / 10; attempt++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(500), timeout.Token);
-            after = await HostMetrics.ScrapeAsync(_host.HttpAddress, timeout.Token);
+            after = await HostMetrics.ScrapeAsync(_host.ManagementAddress, timeout.Token);
         }
 
         output.WriteLine($"activations {before.Activations} → {after.Activations} after {Guesses} reads of unknown ids");
