@@ -6,7 +6,8 @@ using CollabPlatform.Host.Hosting;
 
 namespace CollabPlatform.Deployment.Tests.Container;
 
-public sealed class DockerfileTests
+[Collection(RenderedOverlays.Collection)]
+public sealed class DockerfileTests(RenderedOverlays overlays)
 {
     private readonly Dockerfile _dockerfile = Dockerfile.Parse(File.ReadAllText(Repository.PathOf("Dockerfile")));
 
@@ -42,9 +43,9 @@ public sealed class DockerfileTests
         var uid = user.Split(':')[0];
 
         Assert.True(long.TryParse(uid, CultureInfo.InvariantCulture, out var number) && number > 0, $"USER {user}: a numeric, non-zero user id lets the kubelet check runAsNonRoot");
-        foreach (var name in Overlay.Names)
+        foreach (var name in Overlay.NamesWithBase)
         {
-            var overlay = Overlay.Render(name);
+            var overlay = overlays[name];
             foreach (var workload in new[] { overlay.HostDeployment, overlay.MigrationJob })
             {
                 Assert.True(
@@ -81,9 +82,9 @@ public sealed class DockerfileTests
             .Select(p => p.Split('/')[0])
             .Order(StringComparer.Ordinal);
 
-        foreach (var name in Overlay.Names)
+        foreach (var name in Overlay.NamesWithBase)
         {
-            var ports = Overlay.Render(name).HostContainerSpec.Objects("ports").Select(p => p.Scalar("containerPort")!).Order(StringComparer.Ordinal);
+            var ports = overlays[name].HostContainerSpec.Objects("ports").Select(p => p.Scalar("containerPort")!).Order(StringComparer.Ordinal);
             Assert.True(exposed.SequenceEqual(ports), $"EXPOSE {string.Join(" ", exposed)}, but the Host container in overlay {name} has ports {string.Join(" ", ports)}");
         }
     }

@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using CollabPlatform.Deployment.Tests.Rendering;
 
 namespace CollabPlatform.Deployment.Tests.Manifests;
 
-/// <summary>One rendered kustomize overlay of k8s/overlays, with the look-ups the invariants need.</summary>
+/// <summary>One overlay of k8s/overlays (or the base) as <c>kubectl kustomize</c> renders it, with the look-ups the invariants need.</summary>
 public sealed class Overlay
 {
     /// <summary>Name of the Host's Deployment, its container, and the migration Job.</summary>
@@ -14,9 +13,10 @@ public sealed class Overlay
 
     public const string MigrationJobName = "collab-migrate";
 
-    private static readonly ConcurrentDictionary<string, Lazy<Overlay>> Rendered = new(StringComparer.Ordinal);
+    /// <summary>The name under which k8s/base is rendered, beside the overlays.</summary>
+    public const string Base = "base";
 
-    private Overlay(string name, IReadOnlyList<JsonObject> objects)
+    public Overlay(string name, IReadOnlyList<JsonObject> objects)
     {
         Name = name;
         Objects = objects;
@@ -26,20 +26,14 @@ public sealed class Overlay
     public static IReadOnlyList<string> Names { get; } =
         Directory.GetDirectories(Repository.PathOf("k8s", "overlays")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>The overlay names as xunit theory data.</summary>
-    public static TheoryData<string> All
-    {
-        get
-        {
-            var data = new TheoryData<string>();
-            foreach (var name in Names)
-            {
-                data.Add(name);
-            }
+    /// <summary>The overlays and the base, the set <see cref="RenderedOverlays"/> renders.</summary>
+    public static IReadOnlyList<string> NamesWithBase { get; } = [Base, .. Names];
 
-            return data;
-        }
-    }
+    /// <summary>The overlay names as xunit theory data.</summary>
+    public static TheoryData<string> All => [.. Names];
+
+    /// <summary>The overlay names and the base as xunit theory data, for rules the base keeps on its own too.</summary>
+    public static TheoryData<string> AllWithBase => [.. NamesWithBase];
 
     public string Name { get; }
 
@@ -57,16 +51,8 @@ public sealed class Overlay
     /// <summary>Objects with a pod template (Deployments, StatefulSets, Jobs...).</summary>
     public IEnumerable<JsonObject> Workloads => Objects.Where(o => o.PodTemplate() is not null);
 
-    /// <summary>The overlay as rendered by the built-in renderer (once per test run).</summary>
-    public static Overlay Render(string name) =>
-        Rendered.GetOrAdd(name, n => new Lazy<Overlay>(() => new Overlay(n, KustomizeRenderer.Render(FolderOf(n))))).Value;
-
-    /// <summary>The overlay as <c>kubectl kustomize</c> renders it (where kubectl is installed).</summary>
-    public static async Task<Overlay> RenderWithKubectlAsync(string name) =>
-        new(name, Yaml.ParseDocuments(await Kubectl.KustomizeAsync(FolderOf(name)), $"kubectl kustomize {name}"));
-
-    /// <summary>The overlay's folder.</summary>
-    public static string FolderOf(string name) => Repository.PathOf("k8s", "overlays", name);
+    /// <summary>The overlay's folder (k8s/base for <see cref="Base"/>).</summary>
+    public static string FolderOf(string name) => name == Base ? Repository.PathOf("k8s", "base") : Repository.PathOf("k8s", "overlays", name);
 
     public IEnumerable<JsonObject> OfKind(string kind) => Objects.Where(o => o.String("kind") == kind);
 

@@ -10,14 +10,15 @@ namespace CollabPlatform.Deployment.Tests.Overlays;
 /// loss of its primary without losing an acknowledged change, backed up to object storage, with the
 /// Host on its read-write Service.
 /// </summary>
-public sealed class CloudNativePgOverlayTests
+[Collection(RenderedOverlays.Collection)]
+public sealed class CloudNativePgOverlayTests(RenderedOverlays overlays)
 {
     private const string Name = "prod-cnpg";
 
-    [KubectlFact]
-    public async Task Cluster_ProdCnpg_HasThreeInstancesWithSynchronousReplicationAndBackups()
+    [Fact]
+    public void Cluster_ProdCnpg_HasThreeInstancesWithSynchronousReplicationAndBackups()
     {
-        var overlay = await Overlay.RenderWithKubectlAsync(Name);
+        var overlay = overlays[Name];
 
         var cluster = overlay.OfKind("Cluster").Single();
         var synchronous = cluster.Object("spec", "postgresql", "synchronous");
@@ -40,10 +41,10 @@ public sealed class CloudNativePgOverlayTests
         Assert.Equal("collab", cluster.String("metadata", "namespace"));
     }
 
-    [KubectlFact]
-    public async Task ConnectionString_ProdCnpg_NamesTheReadWriteServiceAndTheOperatorsPasswordAndCa()
+    [Fact]
+    public void ConnectionString_ProdCnpg_NamesTheReadWriteServiceAndTheOperatorsPasswordAndCa()
     {
-        var overlay = await Overlay.RenderWithKubectlAsync(Name);
+        var overlay = overlays[Name];
         var cluster = overlay.OfKind("Cluster").Single();
         var clusterName = cluster.String("metadata", "name");
 

@@ -11,15 +11,16 @@ namespace CollabPlatform.Deployment.Tests.Overlays;
 /// the replicas never reference; the replicas run as the least-privileged runtime login; the dev database
 /// creates both logins, with the passwords of the connection strings, when it is initialised.
 /// </summary>
-public sealed class DatabaseRolesOverlayTests
+[Collection(RenderedOverlays.Collection)]
+public sealed class DatabaseRolesOverlayTests(RenderedOverlays overlays)
 {
-    public static TheoryData<string> Overlays => Overlay.All;
+    public static TheoryData<string> Overlays => Overlay.AllWithBase;
 
     [Theory]
     [MemberData(nameof(Overlays))]
     public void MigrationJob_InEveryOverlay_ReadsTheMigratorsSecretWhichNoReplicaReferences(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var job = overlay.Container(overlay.MigrationJob, overlay.MigrationJob.PodSpec()!.Objects("containers").Single().String("name")!);
         var migrator = SecretReference(job, "ConnectionStrings__CollabMigrator");
 
@@ -35,7 +36,7 @@ public sealed class DatabaseRolesOverlayTests
     [Fact]
     public void Dev_HostAndJobLogins_AreTheOnesTheDatabasesInitScriptCreates()
     {
-        var dev = Overlay.Render("dev");
+        var dev = overlays["dev"];
         var postgres = dev.Single("StatefulSet", "collab-postgres");
         var credentials = Decode(dev.Find("Secret", postgres.PodSpec()!.Objects("containers").Single().String("envFrom", "0", "secretRef", "name") ?? string.Empty));
         var host = Connection(dev, dev.HostContainerSpec, "ConnectionStrings__Collab");

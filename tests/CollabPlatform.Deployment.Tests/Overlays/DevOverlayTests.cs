@@ -6,9 +6,10 @@ using CollabPlatform.Deployment.Tests.Rendering;
 
 namespace CollabPlatform.Deployment.Tests.Overlays;
 
-public sealed class DevOverlayTests
+[Collection(RenderedOverlays.Collection)]
+public sealed class DevOverlayTests(RenderedOverlays overlays)
 {
-    private readonly Overlay _dev = Overlay.Render("dev");
+    private readonly Overlay _dev = overlays["dev"];
 
     [Fact]
     public void Render_Dev_RunsOneOrTwoHostReplicasInNamespaceCollabDev()
@@ -66,7 +67,7 @@ public sealed class DevOverlayTests
     {
         static string? ClusterId(Overlay overlay) => overlay.HostDeployment.PodTemplate().String("metadata", "labels", "orleans/clusterId");
 
-        Assert.NotEqual(ClusterId(Overlay.Render("prod")), ClusterId(_dev));
+        Assert.NotEqual(ClusterId(overlays["prod"]), ClusterId(_dev));
     }
 
     private static Dictionary<string, string> Decode(JsonObject? secret)

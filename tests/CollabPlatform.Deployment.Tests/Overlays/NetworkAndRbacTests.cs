@@ -10,16 +10,17 @@ namespace CollabPlatform.Deployment.Tests.Overlays;
 /// Who reaches the Host and whom it reaches, what its account may do, and the settings that close
 /// its side doors, on every overlay as <c>kubectl kustomize</c> renders it.
 /// </summary>
-public sealed class NetworkAndRbacTests
+[Collection(RenderedOverlays.Collection)]
+public sealed class NetworkAndRbacTests(RenderedOverlays overlays)
 {
     private const string ApiAccessLabel = "collab-platform.io/api-access";
 
-    [KubectlFact]
-    public async Task ApiIngress_EveryOverlay_OnlyFromALabelledPodInALabelledNamespace()
+    [Fact]
+    public void ApiIngress_EveryOverlay_OnlyFromALabelledPodInALabelledNamespace()
     {
-        foreach (var name in Overlay.Names)
+        foreach (var name in Overlay.NamesWithBase)
         {
-            var overlay = await Overlay.RenderWithKubectlAsync(name);
+            var overlay = overlays[name];
             var rules = HostPolicies(overlay).SelectMany(p => p.Objects("spec", "ingress"))
                 .Where(r => r.Objects("ports").Any(p => p.Scalar("port") is "grpc" or "http")).ToList();
 
@@ -35,12 +36,12 @@ public sealed class NetworkAndRbacTests
         }
     }
 
-    [KubectlFact]
-    public async Task SiloIngress_EveryOverlay_OnlyFromTheHostsOwnPodsAndNoGatewayPort()
+    [Fact]
+    public void SiloIngress_EveryOverlay_OnlyFromTheHostsOwnPodsAndNoGatewayPort()
     {
-        foreach (var name in Overlay.Names)
+        foreach (var name in Overlay.NamesWithBase)
         {
-            var overlay = await Overlay.RenderWithKubectlAsync(name);
+            var overlay = overlays[name];
             var hostLabels = overlay.HostDeployment.PodTemplate().StringMap("metadata", "labels");
             var selector = overlay.HostDeployment.StringMap("spec", "selector", "matchLabels");
             var ingress = HostPolicies(overlay).SelectMany(p => p.Objects("spec", "ingress")).ToList();
@@ -60,12 +61,12 @@ public sealed class NetworkAndRbacTests
         }
     }
 
-    [KubectlFact]
-    public async Task DatabaseEgress_EveryOverlay_OnlyToTheDatabasesAddressOrPods()
+    [Fact]
+    public void DatabaseEgress_EveryOverlay_OnlyToTheDatabasesAddressOrPods()
     {
-        foreach (var name in Overlay.Names)
+        foreach (var name in Overlay.NamesWithBase)
         {
-            var overlay = await Overlay.RenderWithKubectlAsync(name);
+            var overlay = overlays[name];
             var egress = HostPolicies(overlay).SelectMany(p => p.Objects("spec", "egress")).ToList();
             var database = egress.Where(r => r.Objects("ports").Any(p => p.Scalar("port") == "5432")).ToList();
 
@@ -97,12 +98,12 @@ public sealed class NetworkAndRbacTests
         }
     }
 
-    [KubectlFact]
-    public async Task OrleansRole_EveryOverlay_NeitherPatchesNorDeletesPods()
+    [Fact]
+    public void OrleansRole_EveryOverlay_NeitherPatchesNorDeletesPods()
     {
-        foreach (var name in Overlay.Names)
+        foreach (var name in Overlay.NamesWithBase)
         {
-            var overlay = await Overlay.RenderWithKubectlAsync(name);
+            var overlay = overlays[name];
 
             var verbs = overlay.OfKind("Role").SelectMany(r => r.Objects("rules")).SelectMany(r => r.Strings("verbs")).ToHashSet(StringComparer.Ordinal);
 
@@ -110,12 +111,12 @@ public sealed class NetworkAndRbacTests
         }
     }
 
-    [KubectlFact]
-    public async Task Settings_Prod_TurnReflectionOffAndSilosToMutualTlsFromAMountedSecret()
+    [Fact]
+    public void Settings_Prod_TurnReflectionOffAndSilosToMutualTlsFromAMountedSecret()
     {
         foreach (var name in new[] { "prod", "prod-cnpg" })
         {
-            var overlay = await Overlay.RenderWithKubectlAsync(name);
+            var overlay = overlays[name];
             var host = overlay.HostContainerSpec;
             var tlsMount = host.Objects("volumeMounts").SingleOrDefault(m => m.String("name") == "orleans-tls");
             var tlsVolume = overlay.HostDeployment.PodSpec()!.Objects("volumes").SingleOrDefault(v => v.String("name") == "orleans-tls");
@@ -132,11 +133,11 @@ public sealed class NetworkAndRbacTests
         }
     }
 
-    [KubectlFact]
-    public async Task Tokens_Dev_HaveAnIssuerAndAudienceOfTheDevClusterOnly()
+    [Fact]
+    public void Tokens_Dev_HaveAnIssuerAndAudienceOfTheDevClusterOnly()
     {
-        var dev = await Overlay.RenderWithKubectlAsync("dev");
-        var prod = await Overlay.RenderWithKubectlAsync("prod");
+        var dev = overlays["dev"];
+        var prod = overlays["prod"];
 
         var issuer = dev.EnvironmentValue(dev.HostContainerSpec, "Collab__Auth__Issuer");
         var audience = dev.EnvironmentValue(dev.HostContainerSpec, "Collab__Auth__Audience");

@@ -11,10 +11,15 @@ using k8s.Models;
 namespace CollabPlatform.Deployment.Tests.Overlays;
 
 /// <summary>Rules every overlay under k8s/overlays must keep; each test runs once per overlay.</summary>
-public sealed class OverlayInvariantsTests
+[Collection(RenderedOverlays.Collection)]
+public sealed class OverlayInvariantsTests(RenderedOverlays overlays)
 {
     // DefaultsHostingExtensions gives the Host 30 s to leave the cluster after SIGTERM.
     private const int HostShutdownSeconds = 30;
+
+    private const string HostImage = "ghcr.io/collab-platform/collab-host";
+
+    private const string HostConfigMapGenerator = "collab-host-config";
 
     // What Orleans' Kubernetes hosting calls (KubernetesClusterAgent): read its own pod, list and
     // watch the cluster's. It patches only pods missing their orleans/* labels and deletes only
@@ -26,13 +31,16 @@ public sealed class OverlayInvariantsTests
     private static readonly (string Suffix, string[] Keys)[] CloudNativePgSecrets =
         [("-app", ["username", "password", "host", "port", "dbname", "uri", "pgpass"]), ("-ca", ["ca.crt"])];
 
-    public static TheoryData<string> Overlays => Overlay.All;
+    public static TheoryData<string> Overlays => Overlay.AllWithBase;
+
+    // The base leaves the namespace to each overlay.
+    public static TheoryData<string> OverlaysWithoutBase => Overlay.All;
 
     [Theory]
     [MemberData(nameof(Overlays))]
     public void Workloads_InEveryOverlay_SelectTheirOwnPodTemplates(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var violations = new Violations(overlay);
 
         foreach (var workload in overlay.Workloads.Where(w => w.String("kind") != "Job"))
@@ -55,7 +63,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void Services_InEveryOverlay_SelectLongRunningPodsThatHaveTheirTargetPorts(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var violations = new Violations(overlay);
 
         foreach (var service in overlay.OfKind("Service"))
@@ -84,7 +92,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void HostApiPorts_InEveryOverlay_AreTheConfiguredOnesAndTheGrpcProbesUseThem(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var host = overlay.HostContainerSpec;
         var violations = new Violations(overlay);
         var grpcPort = ContainerPort(host, "grpc");
@@ -117,7 +125,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void OrleansPorts_InEveryOverlay_TheSiloPortIsTheSettingAndThereIsNoGateway(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var host = overlay.HostContainerSpec;
         var violations = new Violations(overlay);
 
@@ -135,7 +143,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void OrleansKubernetesHosting_InEveryOverlay_GetsThePodIdentityAndTheLabelsItSelectsBy(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var template = overlay.HostDeployment.PodTemplate()!;
         var labels = template.StringMap("metadata", "labels");
         var host = overlay.HostContainerSpec;
@@ -173,7 +181,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void Containers_InEveryOverlay_RequestAndLimitCpuAndMemoryWithinTheirLimits(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var violations = new Violations(overlay);
 
         foreach (var workload in overlay.Workloads)
@@ -204,7 +212,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void Pods_InEveryOverlay_MeetTheRestrictedPodSecurityStandardWithAReadOnlyRoot(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var violations = new Violations(overlay);
 
         foreach (var workload in overlay.Workloads)
@@ -246,7 +254,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void Images_InEveryOverlay_ArePinnedToATagOtherThanLatest(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var violations = new Violations(overlay);
 
         foreach (var workload in overlay.Workloads)
@@ -268,7 +276,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void DisruptionBudgetAndAutoscaler_InEveryOverlay_TargetTheHostDeployment(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var deployment = overlay.HostDeployment;
         var hostLabels = deployment.PodTemplate().StringMap("metadata", "labels");
         var violations = new Violations(overlay);
@@ -324,7 +332,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void Rbac_InEveryOverlay_GrantsOrleansPodVerbsToTheHostsServiceAccount(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var deployment = overlay.HostDeployment;
         var account = deployment.PodSpec().String("serviceAccountName");
         var ns = deployment.String("metadata", "namespace");
@@ -352,7 +360,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void MigrationJob_InEveryOverlay_RunsCollabMigrateFromTheHostsImageAndDatabase(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var job = overlay.MigrationJob;
         var host = overlay.HostContainerSpec;
         var hostSelector = overlay.HostDeployment.StringMap("spec", "selector", "matchLabels");
@@ -389,7 +397,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void NetworkPolicies_InEveryOverlay_SelectTheHostAndOpenPortsItsPodsHave(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var hostLabels = overlay.HostDeployment.PodTemplate().StringMap("metadata", "labels");
         var host = overlay.HostContainerSpec;
         var violations = new Violations(overlay);
@@ -439,7 +447,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void References_InEveryOverlay_NameRenderedObjectsOrTheSecretsTheReadmeSaysToCreate(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var external = DeploymentReadme.SecretsToCreate().ToDictionary();
         foreach (var cluster in overlay.OfKind("Cluster").Where(c => c.String("apiVersion") == "postgresql.cnpg.io/v1"))
         {
@@ -503,7 +511,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void HostShutdown_InEveryOverlay_LeavesTimeToDrainEndpointsAndLeaveTheCluster(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var spec = overlay.HostDeployment.PodSpec()!;
         var preStop = overlay.HostContainerSpec.Integer("lifecycle", "preStop", "sleep", "seconds");
         var grace = spec.Integer("terminationGracePeriodSeconds") ?? 30;
@@ -521,7 +529,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void Objects_InEveryOverlay_LoadStrictlyIntoTheKubernetesApiModels(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var violations = new Violations(overlay);
 
         // Custom resources (CloudNativePG's) have no model here; CloudNativePgOverlayTests checks them.
@@ -545,7 +553,7 @@ public sealed class OverlayInvariantsTests
     [MemberData(nameof(Overlays))]
     public void HostSettings_InEveryOverlay_NameRealOptionsWithValuesOfTheirType(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var host = overlay.HostContainerSpec;
         var sections = new Dictionary<string, Type>(StringComparer.Ordinal)
         {
@@ -592,10 +600,10 @@ public sealed class OverlayInvariantsTests
     }
 
     [Theory]
-    [MemberData(nameof(Overlays))]
+    [MemberData(nameof(OverlaysWithoutBase))]
     public void Namespace_InEveryOverlay_HoldsEveryObjectAndEnforcesTheRestrictedStandard(string name)
     {
-        var overlay = Overlay.Render(name);
+        var overlay = overlays[name];
         var namespaces = overlay.OfKind("Namespace").ToList();
         var violations = new Violations(overlay);
 
@@ -612,6 +620,83 @@ public sealed class OverlayInvariantsTests
         violations.AssertNone();
     }
 
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Containers_InEveryOverlay_HaveAnImageAndANameOfTheirOwnInTheirPod(string name)
+    {
+        var overlay = overlays[name];
+        var violations = new Violations(overlay);
+
+        // A patch merges into the container it names; a misspelt name would add a container without an image.
+        foreach (var workload in overlay.Workloads)
+        {
+            var containers = workload.PodSpec()!.AllContainers().ToList();
+            foreach (var duplicate in containers.GroupBy(c => c.String("name")).Where(g => g.Count() > 1))
+            {
+                violations.Check(false, $"{workload.Id()} has {duplicate.Count()} containers named {duplicate.Key}");
+            }
+
+            foreach (var container in containers)
+            {
+                violations.Check(!string.IsNullOrEmpty(container.String("name")), $"{workload.Id()} has a container without a name");
+                violations.Check(!string.IsNullOrEmpty(container.String("image")), $"{workload.Id()} container {container.String("name")} has no image");
+            }
+        }
+
+        violations.AssertNone();
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void HostSettings_InEveryOverlay_ComeFromAConfigMapNamedWithItsContentHash(string name)
+    {
+        var overlay = overlays[name];
+        var violations = new Violations(overlay);
+
+        // The hash in the name is what rolls the Deployment when a setting changes.
+        var references = overlay.HostContainerSpec.Objects("envFrom").Select(s => s.String("configMapRef", "name")).OfType<string>().ToList();
+        violations.Check(references.Count > 0, "the Host loads no ConfigMap of settings");
+        foreach (var reference in references)
+        {
+            violations.Check(
+                reference.StartsWith(HostConfigMapGenerator + "-", StringComparison.Ordinal) && reference.Length == HostConfigMapGenerator.Length + 11,
+                $"the Host loads ConfigMap {reference}, not {HostConfigMapGenerator} with its content hash");
+            violations.Check(overlay.Find("ConfigMap", reference) is not null, $"the Host loads ConfigMap {reference}, which is not rendered");
+        }
+
+        violations.AssertNone();
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void HostImage_InEveryOverlay_IsTheTagTheNearestImagesEntrySetsAndEveryEntryNamesARunningImage(string name)
+    {
+        var overlay = overlays[name];
+        var violations = new Violations(overlay);
+        var entries = ImageEntries(Overlay.FolderOf(name)).ToList();
+        var running = overlay.Workloads.SelectMany(w => w.PodSpec()!.AllContainers()).Select(c => ImageReference.Parse(c.String("image") ?? string.Empty).Repository).ToHashSet(StringComparer.Ordinal);
+
+        // An entry naming an image nothing runs (a misspelt repository) retags nothing, silently.
+        foreach (var (kustomization, image, _) in entries)
+        {
+            violations.Check(running.Contains(image), $"{kustomization} sets the tag of {image}, which no container runs");
+        }
+
+        var tag = entries.FirstOrDefault(e => e.Image == HostImage).Tag;
+        violations.Check(tag is not null, $"no kustomization from {name} down to the base sets the tag of {HostImage}");
+        foreach (var workload in new[] { overlay.HostDeployment, overlay.MigrationJob })
+        {
+            foreach (var container in workload.PodSpec()!.AllContainers())
+            {
+                violations.Check(
+                    container.String("image") == $"{HostImage}:{tag}",
+                    $"{workload.Id()} container {container.String("name")} runs {container.String("image")}, the nearest images entry sets {HostImage}:{tag}");
+            }
+        }
+
+        violations.AssertNone();
+    }
+
     private static long? ContainerPort(JsonObject container, string name) =>
         container.Objects("ports").FirstOrDefault(p => p.String("name") == name).Integer("containerPort");
 
@@ -622,6 +707,16 @@ public sealed class OverlayInvariantsTests
         container.Objects("env").LastOrDefault(e => e.String("name") == variable)?.Object("valueFrom", "secretKeyRef") is { } reference
             ? $"{reference.String("name")}/{reference.String("key")}"
             : null;
+
+    // The images entries of a kustomization and of the folders it builds on, nearest first.
+    private static IEnumerable<(string Kustomization, string Image, string? Tag)> ImageEntries(string folder)
+    {
+        var path = Path.Combine(folder, "kustomization.yaml");
+        var kustomization = Yaml.LoadFile(path).Single();
+        var entries = kustomization.Objects("images").Select(i => (Path.GetRelativePath(Repository.Root, path), i.String("name") ?? string.Empty, i.String("newTag")));
+        var below = kustomization.Strings("resources").Select(r => Path.GetFullPath(Path.Combine(folder, r))).Where(Directory.Exists).SelectMany(ImageEntries);
+        return entries.Concat(below);
+    }
 
     private static string Describe(IReadOnlyDictionary<string, string> labels) => string.Join(", ", labels.Select(l => $"{l.Key}={l.Value}"));
 }

@@ -5,9 +5,10 @@ using k8s.Models;
 
 namespace CollabPlatform.Deployment.Tests.Overlays;
 
-public sealed class ProdOverlayTests
+[Collection(RenderedOverlays.Collection)]
+public sealed class ProdOverlayTests(RenderedOverlays overlays)
 {
-    private readonly Overlay _prod = Overlay.Render("prod");
+    private readonly Overlay _prod = overlays["prod"];
 
     [Fact]
     public void Render_Prod_ScalesTheHostFromThreeToTenInNamespaceCollab()
@@ -46,7 +47,7 @@ public sealed class ProdOverlayTests
     public void Resources_Prod_GuaranteeTheHostsMemoryAndGiveItMoreThanDev()
     {
         var prod = _prod.HostContainerSpec;
-        var dev = Overlay.Render("dev").HostContainerSpec;
+        var dev = overlays["dev"].HostContainerSpec;
         static decimal Quantity(JsonObject container, params string[] path) => new ResourceQuantity(container.Scalar(["resources", .. path])).ToDecimal();
 
         Assert.Equal(Quantity(prod, "requests", "memory"), Quantity(prod, "limits", "memory"));

@@ -5,7 +5,7 @@ namespace CollabPlatform.Deployment.Tests.Rendering;
 /// <summary>Where the kinds this project renders keep their pod templates, and which kinds have no namespace.</summary>
 public static class KubernetesObjects
 {
-    /// <summary>Kinds whose objects live outside any namespace (the namespace transformer leaves them alone).</summary>
+    /// <summary>Kinds whose objects live outside any namespace (kustomize gives them none).</summary>
     public static readonly IReadOnlySet<string> ClusterScopedKinds = new HashSet<string>(StringComparer.Ordinal)
     {
         "Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PersistentVolume",
@@ -19,7 +19,7 @@ public static class KubernetesObjects
         "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
     };
 
-    /// <summary>Kind and name, the identity the renderer and the tests use.</summary>
+    /// <summary>Kind and name, the identity the tests name objects by.</summary>
     public static string Id(this JsonObject resource) => $"{resource.String("kind")}/{resource.String("metadata", "name")}";
 
     /// <summary>The pod template of a workload (metadata and spec), or null for other kinds.</summary>

@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace CollabPlatform.Deployment.Tests.Rendering;
 
 /// <summary>
-/// YAML documents as <see cref="JsonNode"/> trees, the form the renderer and the tests work on.
+/// YAML documents as <see cref="JsonNode"/> trees, the form the tests read kubectl's output in.
 /// Plain scalars are typed as kubectl types them (YAML 1.2 core schema: null, booleans, integers,
 /// floats); quoted scalars stay strings.
 /// </summary>
